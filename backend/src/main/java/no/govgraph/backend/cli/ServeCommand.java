@@ -1,0 +1,109 @@
+package no.govgraph.backend.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import no.govgraph.backend.server.GovgraphServer;
+import no.govgraph.neo4j.connection.ConnectionSettings;
+import no.govgraph.neo4j.connection.GraphConnection;
+import no.govgraph.neo4j.embedded.BoltPassword;
+import no.govgraph.neo4j.migration.SchemaMigrations;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code govgraph serve}: the product, on the embedded Neo4j unless NEO4J_URI names another. */
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Start govgraph: the web UI and API on http://localhost:8080 and, unless NEO4J_URI is set,",
+            "an embedded Neo4j with Bolt on 127.0.0.1:7687. Stop with Ctrl-C."
+        })
+public class ServeCommand implements Callable<Integer> {
+
+    private final Map<String, String> env;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    GraphOptions graphOptions;
+
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            description = "Port of the web UI and API (env GOVGRAPH_PORT, default 8080).")
+    Integer port;
+
+    @Option(
+            names = "--host",
+            paramLabel = "ADDRESS",
+            description = "Address the web server listens on (env GOVGRAPH_HOST, default 127.0.0.1;"
+                    + " 0.0.0.0 for all interfaces).")
+    String host;
+
+    ServeCommand(Map<String, String> env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        ConnectionSettings settings = graphOptions.settings(env);
+        int webPort = port != null ? port : Integer.parseInt(env.getOrDefault("GOVGRAPH_PORT", "8080"));
+        String webHost = host != null ? host : env.getOrDefault("GOVGRAPH_HOST", "127.0.0.1");
+
+        GraphConnection graph = GraphConnection.forServer(settings);
+        GovgraphServer server;
+        try {
+            String version = new SchemaMigrations(graph.driver()).apply();
+            out.println("Graph: " + graph.describe() + " (schema " + version + ")");
+            server = GovgraphServer.start(graph, webHost, webPort, Map.of());
+        } catch (RuntimeException e) {
+            graph.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            out.println("Stopping govgraph …");
+                            out.flush();
+                            try {
+                                server.close();
+                            } finally {
+                                graph.close();
+                                stopped.countDown();
+                            }
+                        },
+                        "govgraph-shutdown"));
+
+        printBanner(out, server, graph, settings);
+        stopped.await();
+        return 0;
+    }
+
+    private static void printBanner(
+            PrintWriter out, GovgraphServer server, GraphConnection graph, ConnectionSettings s) {
+        out.println();
+        out.println("  govgraph is running: " + server.url());
+        if (graph.kind() == GraphConnection.Kind.EMBEDDED) {
+            out.println("  Neo4j (embedded):   " + graph.uri() + "  user " + graph.username());
+            if (graph.isPasswordNew()) {
+                out.println("  Neo4j password:     "
+                        + graph.embedded().orElseThrow().password() + "  (shown once; stored in "
+                        + s.dataDir().resolve(BoltPassword.FILE_NAME) + ")");
+            } else if (s.password().isEmpty()) {
+                out.println("  Neo4j password:     in " + s.dataDir().resolve(BoltPassword.FILE_NAME));
+            }
+        } else {
+            out.println("  Neo4j:              " + graph.uri());
+        }
+        out.println("  Stop with Ctrl-C.");
+        out.println();
+        out.flush();
+    }
+}

@@ -1,0 +1,25 @@
+package no.govgraph.ui;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import no.govgraph.ui.home.HomeView;
+
+/** The frame of every page: title, navigation drawer, content. */
+public class MainLayout extends AppLayout {
+
+    public MainLayout() {
+        H1 title = new H1("govgraph");
+        title.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.Margin.NONE);
+        addToNavbar(new DrawerToggle(), title);
+
+        SideNav nav = new SideNav();
+        nav.addItem(new SideNavItem("Overview", HomeView.class));
+        addToDrawer(new Scroller(nav));
+        setPrimarySection(Section.DRAWER);
+    }
+}

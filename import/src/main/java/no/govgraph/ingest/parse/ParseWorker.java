@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The main class of a parse worker: a child JVM that parses files with {@link TikaTextExtractor}
@@ -20,6 +21,8 @@ import java.nio.file.Path;
  */
 public final class ParseWorker {
 
+    private static final long PARENT_CHECK_MILLIS = 1_000;
+
     private ParseWorker() {}
 
     public static void main(String[] args) throws IOException {
@@ -28,6 +31,7 @@ public final class ParseWorker {
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
         DataInputStream in = new DataInputStream(new BufferedInputStream(System.in));
 
+        watchParent();
         ParserSettings settings = WorkerProtocol.read(in, ParserSettings.class);
         TikaTextExtractor extractor = new TikaTextExtractor(settings);
         WorkerProtocol.write(
@@ -42,5 +46,33 @@ public final class ParseWorker {
             ExtractionResult result = extractor.extract(Path.of(request.path()));
             WorkerProtocol.write(out, WorkerProtocol.Reply.of(request.seq(), result));
         }
+    }
+
+    /**
+     * Ends this worker when the importer is gone (killed with {@code kill -9}, say), even in the
+     * middle of a file that hangs: no parser outlives its import.
+     */
+    private static void watchParent() {
+        Optional<ProcessHandle> parent = ProcessHandle.current().parent();
+        if (parent.isEmpty()) {
+            return;
+        }
+        long pid = parent.get().pid();
+        Thread watch = new Thread(
+                () -> {
+                    while (true) {
+                        try {
+                            Thread.sleep(PARENT_CHECK_MILLIS);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                            Runtime.getRuntime().halt(0);
+                        }
+                    }
+                },
+                "parent-watch");
+        watch.setDaemon(true);
+        watch.start();
     }
 }

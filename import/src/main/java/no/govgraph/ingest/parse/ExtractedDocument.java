@@ -20,7 +20,6 @@ import java.util.List;
  * @param created when it was created, ISO-8601 as the file states it
  * @param modified when it was last modified, ISO-8601
  * @param pages its page count, if the format has pages
- * @param language detected language: {@code nb}, {@code nn}, {@code en} or another ISO 639-1 code
  * @param truncated whether text was cut at the write limit
  * @param inline whether it is an inline part of its container (an image in a DOCX) rather than an
  *     attachment or archive entry
@@ -38,7 +37,6 @@ public record ExtractedDocument(
         String created,
         String modified,
         Integer pages,
-        String language,
         boolean truncated,
         boolean inline,
         String warning,

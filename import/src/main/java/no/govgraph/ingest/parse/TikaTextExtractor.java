@@ -59,7 +59,6 @@ public final class TikaTextExtractor implements TextExtractor {
 
     private final ParserSettings settings;
     private final Parser parser;
-    private final LanguageGuesser languages = new LanguageGuesser();
 
     public TikaTextExtractor(ParserSettings settings) {
         this.settings = settings;
@@ -199,7 +198,6 @@ public final class TikaTextExtractor implements TextExtractor {
                 d.created(),
                 d.modified(),
                 d.pages(),
-                d.language(),
                 d.truncated(),
                 d.inline(),
                 warning,
@@ -305,7 +303,6 @@ public final class TikaTextExtractor implements TextExtractor {
                     metadata.get(TikaCoreProperties.CREATED),
                     metadata.get(TikaCoreProperties.MODIFIED),
                     pages,
-                    languages.guess(blocks).orElse(null),
                     cut,
                     "INLINE".equals(metadata.get(TikaCoreProperties.EMBEDDED_RESOURCE_TYPE)),
                     warning,

@@ -2,12 +2,11 @@ package no.govgraph.ingest.remove;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import no.govgraph.ingest.ImportException;
+import no.govgraph.ingest.write.EvidencedRelationships;
 import no.govgraph.neo4j.model.NodeLabel;
 import no.govgraph.neo4j.model.RelType;
 import org.neo4j.driver.Driver;
@@ -27,12 +26,6 @@ import org.neo4j.driver.Value;
  * All of one removal is one transaction.
  */
 public final class DocumentRemover {
-
-    private static final Map<RelType, NodeLabel[]> ENDS = Map.of(
-            RelType.LEADS, new NodeLabel[] {NodeLabel.LEADER, NodeLabel.OFFICE},
-            RelType.PARTNERS_WITH, new NodeLabel[] {NodeLabel.OFFICE, NodeLabel.PARTNER},
-            RelType.USES_TOOL, new NodeLabel[] {NodeLabel.OFFICE, NodeLabel.TOOL},
-            RelType.ACHIEVED, new NodeLabel[] {NodeLabel.OFFICE, NodeLabel.OUTCOME});
 
     private final Driver driver;
 
@@ -170,19 +163,14 @@ public final class DocumentRemover {
                         ids)
                 .consume();
 
-        long relationships = 0;
-        for (RelType type : RelType.evidenced()) {
-            List<Map<String, Object>> keys = claimKeys.stream()
-                    .filter(k -> k.get("type").asString().equals(type.name()))
-                    .map(k -> Map.<String, Object>of(
-                            "subjectId", k.get("subjectId").asString(),
-                            "objectId", k.get("objectId").asString(),
-                            "period", k.get("period").asString()))
-                    .toList();
-            if (!keys.isEmpty()) {
-                relationships += resource(tx, type, keys);
-            }
-        }
+        List<EvidencedRelationships.Key> keys = claimKeys.stream()
+                .map(k -> new EvidencedRelationships.Key(
+                        RelType.valueOf(k.get("type").asString()),
+                        k.get("subjectId").asString(),
+                        k.get("objectId").asString(),
+                        k.get("period").asString()))
+                .toList();
+        long relationships = EvidencedRelationships.derive(tx, keys);
 
         long entities = 0;
         List<String> touchedIds = List.copyOf(touched);
@@ -216,41 +204,5 @@ public final class DocumentRemover {
                     .asLong();
         }
         return new Removal(doomed, locations, passages, claims, relationships, entities);
-    }
-
-    /**
-     * Sets the relationships' {@code sources} to the documents of their remaining non-rejected
-     * claims, and deletes those left with none. Returns how many were deleted.
-     */
-    private static long resource(TransactionContext tx, RelType type, List<Map<String, Object>> keys) {
-        NodeLabel[] ends = ENDS.get(type);
-        if (ends == null) {
-            throw new ImportException("No endpoints known for " + type);
-        }
-        String match = type == RelType.ACHIEVED
-                ? "MATCH (s:%s {id: k.subjectId})-[r:ACHIEVED {period: k.period}]->(o:%s {id: k.objectId})"
-                : "MATCH (s:%s {id: k.subjectId})-[r:" + type.name() + "]->(o:%s {id: k.objectId})";
-        return tx.run(
-                        """
-                        UNWIND $keys AS k
-                        %s
-                        OPTIONAL MATCH (c:Claim {type: $type, subjectId: k.subjectId, objectId: k.objectId})
-                        WHERE coalesce(c.status, 'extracted') <> 'rejected' AND coalesce(c.period, '') = k.period
-                        WITH r, [id IN collect(DISTINCT c.documentId) WHERE id IS NOT NULL] AS sources
-                        SET r.sources = sources
-                        WITH r, sources WHERE size(sources) = 0
-                        DELETE r
-                        RETURN count(*) AS n
-                        """
-                                .formatted(match.formatted(ends[0].label(), ends[1].label())),
-                        Map.of("keys", keys, "type", type.name()))
-                .single()
-                .get("n")
-                .asLong();
-    }
-
-    @SuppressWarnings("unused")
-    private static Set<String> set(List<String> ids) {
-        return new HashSet<>(ids);
     }
 }

@@ -16,6 +16,7 @@ import no.govgraph.ingest.extraction.DocumentText;
 import no.govgraph.ingest.extraction.Extraction;
 import no.govgraph.ingest.extraction.FactExtractor;
 import no.govgraph.ingest.parse.ExtractedDocument;
+import no.govgraph.ingest.parse.LanguageGuesser;
 import no.govgraph.ingest.passage.Passage;
 import no.govgraph.ingest.passage.PassageSplitter;
 import no.govgraph.ingest.support.Sha256;
@@ -26,7 +27,10 @@ import no.govgraph.ingest.write.GraphWriter;
 /**
  * Turns one parsed file into the graph it adds: a document per distinct embedded content (ids are
  * SHA-256 of the bytes, so the same attachment twice is one document with two locations),
- * passages, the classified kind, and the extractor's findings.
+ * passages, the detected language, the classified kind, and the extractor's findings.
+ *
+ * <p>Language detection runs here, on the extracted text, rather than in the parse workers: its
+ * OpenNLP model takes about 100 MB of heap, once for the importer instead of once per worker.
  *
  * <p>Inline parts without text (the images of a word-processing file) are left out: they are part
  * of their container's layout, not documents. Attachments and archive entries are kept even
@@ -40,6 +44,9 @@ final class FileAssembler {
             super(message, cause);
         }
     }
+
+    /** Tika's OpenNLP model is shared by all detectors; each thread needs its own detector. */
+    private static final ThreadLocal<LanguageGuesser> LANGUAGES = ThreadLocal.withInitial(LanguageGuesser::new);
 
     private final FactExtractor extractor;
     private final Function<Set<String>, Set<String>> completeAmong;
@@ -116,6 +123,7 @@ final class FileAssembler {
         }
         String kind = KindClassifier.classify(d.title(), fileName, d.mediaType(), opening)
                 .value();
+        String language = known ? null : LANGUAGES.get().guess(d.blocks()).orElse(null);
         Extraction extraction = Extraction.EMPTY;
         if (!known && !passages.isEmpty()) {
             DocumentText text = new DocumentText(
@@ -123,7 +131,7 @@ final class FileAssembler {
                     fileName,
                     Optional.ofNullable(d.title()),
                     kind,
-                    Optional.ofNullable(d.language()),
+                    Optional.ofNullable(language),
                     passages.stream()
                             .map(p -> new DocumentText.PassageText(p.id(id), p.index(), p.page(), p.text()))
                             .toList());
@@ -147,7 +155,7 @@ final class FileAssembler {
                 d.modified(),
                 d.pages(),
                 size,
-                d.language(),
+                language,
                 kind,
                 d.truncated(),
                 d.warning(),

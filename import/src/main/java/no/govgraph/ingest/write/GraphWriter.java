@@ -46,11 +46,21 @@ public final class GraphWriter {
     /** Passages per transaction when one file is too large for a single one. */
     public static final int PASSAGES_PER_TRANSACTION = 5_000;
 
-    private static final Map<RelType, NodeLabel[]> ENDS = Map.of(
-            RelType.LEADS, new NodeLabel[] {NodeLabel.LEADER, NodeLabel.OFFICE},
-            RelType.PARTNERS_WITH, new NodeLabel[] {NodeLabel.OFFICE, NodeLabel.PARTNER},
-            RelType.USES_TOOL, new NodeLabel[] {NodeLabel.OFFICE, NodeLabel.TOOL},
-            RelType.ACHIEVED, new NodeLabel[] {NodeLabel.OFFICE, NodeLabel.OUTCOME});
+    /** Claim properties of their own; a fact's properties of the same name are not copied onto its claim. */
+    private static final Set<String> CLAIM_KEYS = Set.of(
+            "id",
+            "type",
+            "subjectId",
+            "objectId",
+            "period",
+            "quote",
+            "page",
+            "method",
+            "confidence",
+            "status",
+            "documentId",
+            "factKeys",
+            "sources");
 
     private final Driver driver;
 
@@ -330,8 +340,11 @@ public final class GraphWriter {
                                 .formatted(kind.label().label()),
                         Map.of("rows", rows))
                 .consume());
+        List<EvidencedRelationships.Key> keys = new ArrayList<>();
+        facts.forEach((type, rows) -> rows.forEach(row -> keys.add(new EvidencedRelationships.Key(
+                type, (String) row.get("subjectId"), (String) row.get("objectId"), (String) row.get("period")))));
         facts.forEach((type, rows) -> {
-            NodeLabel[] ends = ENDS.get(type);
+            NodeLabel[] ends = EvidencedRelationships.ENDS.get(type);
             String merge = type == RelType.ACHIEVED
                     ? "MERGE (s)-[r:ACHIEVED {period: row.period}]->(o)"
                     : "MERGE (s)-[r:%s]->(o)".formatted(type.name());
@@ -340,14 +353,13 @@ public final class GraphWriter {
                             UNWIND $rows AS row
                             MATCH (s:%s {id: row.subjectId}), (o:%s {id: row.objectId}), (p:Passage {id: row.passageId})
                             %s
-                            SET r += row.properties,
-                                r.sources = CASE WHEN row.documentId IN coalesce(r.sources, []) THEN r.sources
-                                                 ELSE coalesce(r.sources, []) + row.documentId END
                             MERGE (c:Claim {id: row.claimId})
                             ON CREATE SET c.status = 'extracted'
-                            SET c.type = row.type, c.subjectId = row.subjectId, c.objectId = row.objectId,
-                                c.period = row.claimPeriod, c.quote = row.quote, c.page = row.page,
-                                c.method = row.method, c.confidence = row.confidence, c.documentId = row.documentId
+                            SET c += row.fact,
+                                c.factKeys = row.factKeys, c.type = row.type, c.subjectId = row.subjectId,
+                                c.objectId = row.objectId, c.period = row.claimPeriod, c.quote = row.quote,
+                                c.page = row.page, c.method = row.method, c.confidence = row.confidence,
+                                c.documentId = row.documentId
                             MERGE (c)-[:FROM]->(p)
                             MERGE (c)-[:ABOUT]->(s)
                             MERGE (c)-[:ABOUT]->(o)
@@ -356,6 +368,8 @@ public final class GraphWriter {
                             Map.of("rows", rows))
                     .consume();
         });
+        // Sources and properties follow from all the claims, whatever order documents came in.
+        EvidencedRelationships.derive(tx, keys);
     }
 
     private static void collect(
@@ -411,7 +425,10 @@ public final class GraphWriter {
             row.put("objectId", f.objectId());
             row.put("period", f.period());
             row.put("claimPeriod", f.period().isEmpty() ? null : f.period());
-            row.put("properties", f.properties());
+            Map<String, Object> fact = new HashMap<>(f.properties());
+            fact.keySet().removeAll(CLAIM_KEYS);
+            row.put("fact", fact);
+            row.put("factKeys", fact.keySet().stream().sorted().toList());
             row.put("documentId", d.id());
             row.put("passageId", passageId);
             row.put("quote", f.evidence().quote());

@@ -162,6 +162,8 @@ public final class ForkedTextExtractor implements TextExtractor {
                         javaExecutable(),
                         "-Xmx" + limits.heap(),
                         "-XX:+ExitOnOutOfMemoryError",
+                        // The JVM's own fatal messages go to stdout by default: keep the protocol clean.
+                        "-XX:+DisplayVMOutputToStderr",
                         "-XX:+UseSerialGC",
                         "-Djava.awt.headless=true",
                         "-Dfile.encoding=UTF-8",

@@ -11,7 +11,9 @@ import java.util.List;
 
 /**
  * The framed protocol between the importer and a {@link ParseWorker} process over the child's
- * stdin and stdout: each frame is a 4-byte big-endian length followed by that many bytes of JSON.
+ * stdin and stdout: each frame is a 4-byte marker, a 4-byte big-endian length and that many bytes
+ * of JSON. The marker catches anything else that reaches the child's stdout (the JVM itself prints
+ * some fatal errors there) before it could be taken for a length.
  *
  * <pre>
  * importer → worker: ParserSettings            (once, at start)
@@ -25,8 +27,11 @@ import java.util.List;
  */
 final class WorkerProtocol {
 
+    /** Starts every frame: "GGW1". */
+    static final int MARKER = 0x47475731;
+
     /** Frames larger than this are refused: a reply holds at most the write limit in characters. */
-    static final int MAX_FRAME_BYTES = Integer.MAX_VALUE - 16;
+    static final int MAX_FRAME_BYTES = 512 * 1024 * 1024;
 
     static final ObjectMapper JSON = new ObjectMapper()
             // Records travel by their fields; helpers such as isContainer() are not properties.
@@ -58,6 +63,7 @@ final class WorkerProtocol {
 
     static void write(DataOutputStream out, Object message) throws IOException {
         byte[] bytes = JSON.writeValueAsBytes(message);
+        out.writeInt(MARKER);
         out.writeInt(bytes.length);
         out.write(bytes);
         out.flush();
@@ -65,6 +71,10 @@ final class WorkerProtocol {
 
     /** The next frame as {@code type}; {@link java.io.EOFException} when the other side closed the stream. */
     static <T> T read(DataInputStream in, Class<T> type) throws IOException {
+        int marker = in.readInt();
+        if (marker != MARKER) {
+            throw new IOException("Not a frame from the other process (it wrote something else to its output)");
+        }
         int length = in.readInt();
         if (length < 0 || length > MAX_FRAME_BYTES) {
             throw new IOException("Corrupt frame from the other process (length " + length + ")");

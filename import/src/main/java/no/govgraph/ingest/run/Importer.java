@@ -259,6 +259,16 @@ public final class Importer implements AutoCloseable {
             put(writes, new WriteJob.File(graph));
         }
 
+        private void unexpected(WalkEntry entry, Throwable e) {
+            LOG.warn("Unexpected failure on {}", entry.path(), e);
+            put(
+                    writes,
+                    new WriteJob.Failure(
+                            FileOutcome.failed(
+                                    entry.path(), null, FailureStage.PARSE, "unexpected error in the importer: " + e),
+                            null));
+        }
+
         private void fail(Path path, String id, FailureStage stage, String reason) {
             put(writes, new WriteJob.Failure(FileOutcome.failed(path, id, stage, reason), id));
         }

@@ -10,8 +10,9 @@ package no.govgraph.ingest.parse;
  * @param maxNestingDepth deepest nesting of XML elements that Tika's zip-bomb guard allows
  * @param maxEmbeddingDepth deepest nesting of documents inside documents (a zip in a zip in a mail …)
  *     that is parsed; deeper ones are recorded, not parsed
- * @param maxCompressionRatio largest ratio of characters out to bytes in that Tika's zip-bomb guard
- *     allows once {@link #ZIP_BOMB_OUTPUT_THRESHOLD} characters are out
+ * @param maxCompressionRatio zip-bomb guard: the embedded documents of a file may expand to at
+ *     most this many times the file's size (and at least 64 MB); Tika's own guard uses the same
+ *     ratio for characters out per byte in, once {@link #ZIP_BOMB_OUTPUT_THRESHOLD} characters are out
  * @param ocr whether to OCR images and scanned PDF pages with Tesseract; when false Tesseract is
  *     never called
  * @param ocrLanguages Tesseract languages, e.g. {@code nor+eng}

@@ -55,6 +55,7 @@ public final class TikaTextExtractor implements TextExtractor {
 
     private static final String SHA256_KEY = "X-TIKA:digest:SHA256";
     private static final String SKIPPED_KEY = "govgraph:not-parsed";
+    private static final long MIN_EXPANSION_BYTES = 64L * 1024 * 1024;
     private static final int DIGEST_MARK_LIMIT = 1024 * 1024;
 
     private final ParserSettings settings;
@@ -83,7 +84,7 @@ public final class TikaTextExtractor implements TextExtractor {
         autoDetect.setAutoDetectParserConfig(config);
         // The file itself is hashed by the importer; embedded documents are hashed here, for their ids.
         Parser digesting = new DigestingParser(autoDetect, new CommonsDigester(DIGEST_MARK_LIMIT, "sha256"), true);
-        return new RecursiveParserWrapper(new DepthLimit(digesting, settings.maxEmbeddingDepth()), true);
+        return new RecursiveParserWrapper(new EmbeddedGuard(digesting, settings.maxEmbeddingDepth()), true);
     }
 
     private static Parser tesseract(ParserSettings settings) {
@@ -99,8 +100,9 @@ public final class TikaTextExtractor implements TextExtractor {
         return tesseract;
     }
 
-    private ParseContext context() {
+    private ParseContext context(ExpansionBudget expansion) {
         ParseContext context = new ParseContext();
+        context.set(ExpansionBudget.class, expansion);
         PDFParserConfig pdf = new PDFParserConfig();
         pdf.setOcrStrategy(settings.ocr() ? PDFParserConfig.OCR_STRATEGY.AUTO : PDFParserConfig.OCR_STRATEGY.NO_OCR);
         context.set(PDFParserConfig.class, pdf);
@@ -116,9 +118,10 @@ public final class TikaTextExtractor implements TextExtractor {
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, String.valueOf(file.getFileName()));
         Collector collector = new Collector(settings);
+        ExpansionBudget expansion = new ExpansionBudget(expansionLimit(file));
         Throwable failure = null;
         try (TikaInputStream in = TikaInputStream.get(file, metadata)) {
-            parser.parse(in, collector, metadata, context());
+            parser.parse(in, collector, metadata, context(expansion));
         } catch (EncryptedDocumentException e) {
             return new ExtractionResult.Failed("encrypted (password protected): " + message(e));
         } catch (ZeroByteFileException e) {
@@ -137,7 +140,27 @@ public final class TikaTextExtractor implements TextExtractor {
                 failure = e;
             }
         }
+        if (expansion.exceeded()) {
+            return new ExtractionResult.Failed("suspected zip bomb: its embedded documents expand to more than "
+                    + expansion.limit() / (1024 * 1024) + " MB (" + settings.maxCompressionRatio()
+                    + " times the file's size)");
+        }
         return result(collector, failure);
+    }
+
+    /**
+     * Most bytes the embedded documents of a file may expand to: the compression-ratio limit times
+     * the file's size, and never less than {@link #MIN_EXPANSION_BYTES} (small Office files hold
+     * highly compressible parts).
+     */
+    private long expansionLimit(Path file) {
+        long size;
+        try {
+            size = java.nio.file.Files.size(file);
+        } catch (IOException e) {
+            size = 0;
+        }
+        return Math.max(MIN_EXPANSION_BYTES, size * settings.maxCompressionRatio());
     }
 
     private ExtractionResult result(Collector collector, Throwable failure) {
@@ -311,15 +334,18 @@ public final class TikaTextExtractor implements TextExtractor {
     }
 
     /**
-     * Leaves documents nested deeper than the limit unparsed (a zip quine would otherwise recurse
-     * until the embedded-document cap), and says so in their metadata.
+     * Guards each embedded document before it is hashed and parsed: documents nested deeper than
+     * the limit are left unparsed (a zip quine would otherwise recurse until the embedded-document
+     * cap), and the bytes read from embedded documents are counted against the file's
+     * {@link ExpansionBudget}, so that a zip bomb is stopped while it expands rather than after it
+     * has filled the disk (Tika spools large embedded documents to temporary files).
      */
-    private static final class DepthLimit extends ParserDecorator {
+    private static final class EmbeddedGuard extends ParserDecorator {
 
         private static final long serialVersionUID = 1L;
         private final int maxDepth;
 
-        DepthLimit(Parser parser, int maxDepth) {
+        EmbeddedGuard(Parser parser, int maxDepth) {
             super(parser);
             this.maxDepth = maxDepth;
         }
@@ -332,7 +358,86 @@ public final class TikaTextExtractor implements TextExtractor {
                 metadata.set(SKIPPED_KEY, "nested more than " + maxDepth + " levels deep: not parsed");
                 return;
             }
-            super.parse(stream, handler, metadata, context);
+            ExpansionBudget budget = context.get(ExpansionBudget.class);
+            if (budget == null) {
+                super.parse(stream, handler, metadata, context);
+                return;
+            }
+            if (budget.exceeded()) {
+                throw new TikaException("suspected zip bomb: not parsed");
+            }
+            try {
+                super.parse(new CountingStream(stream, budget), handler, metadata, context);
+            } catch (IOException e) {
+                if (budget.exceeded()) {
+                    throw new TikaException("suspected zip bomb: stopped while expanding", e);
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** Bytes expanded from the embedded documents of one file, against a limit. */
+    static final class ExpansionBudget {
+        private final long limit;
+        private long used;
+        private boolean exceeded;
+
+        ExpansionBudget(long limit) {
+            this.limit = limit;
+        }
+
+        long limit() {
+            return limit;
+        }
+
+        boolean exceeded() {
+            return exceeded;
+        }
+
+        void add(long bytes) throws IOException {
+            used += bytes;
+            if (used > limit) {
+                exceeded = true;
+                throw new IOException("suspected zip bomb: more than " + limit + " bytes expanded");
+            }
+        }
+    }
+
+    /** Counts what is read from an embedded document against the file's expansion budget. */
+    private static final class CountingStream extends java.io.FilterInputStream {
+        private final ExpansionBudget budget;
+
+        CountingStream(InputStream in, ExpansionBudget budget) {
+            super(in);
+            this.budget = budget;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                budget.add(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                budget.add(n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            if (skipped > 0) {
+                budget.add(skipped);
+            }
+            return skipped;
         }
     }
 

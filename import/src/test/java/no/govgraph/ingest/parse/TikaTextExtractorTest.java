@@ -87,7 +87,10 @@ class TikaTextExtractorTest {
     @Test
     void returnsEmbeddedDocumentsWithTheirOwnHashesParentsFirst() {
         byte[] inner = TestFiles.zipBytes(Map.of("dypt/notat.txt", "Notat i en zip i en zip.".getBytes()));
-        Path zip = TestFiles.zip(dir.resolve("ytre.zip"), Map.of("indre.zip", inner, "a.txt", "Tekst A.".getBytes()));
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        entries.put("indre.zip", inner);
+        entries.put("a.txt", "Tekst A.".getBytes());
+        Path zip = TestFiles.zip(dir.resolve("ytre.zip"), entries);
 
         List<ExtractedDocument> docs = parse(zip);
 
@@ -108,6 +111,29 @@ class TikaTextExtractorTest {
 
         assertThat(doc.truncated()).isTrue();
         assertThat(doc.textLength()).isLessThanOrEqualTo(50_000);
+    }
+
+    @Test
+    void stopsAZipBombWhileItExpands() {
+        Path bomb = TestFiles.zipBomb(dir.resolve("bomb.zip"), 80);
+
+        assertThat(tika.extract(bomb)).isInstanceOfSatisfying(ExtractionResult.Failed.class, f -> assertThat(f.reason())
+                .startsWith("suspected zip bomb"));
+    }
+
+    @Test
+    void leavesDocumentsNestedTooDeepUnparsed() {
+        byte[] inner = TestFiles.zipBytes(Map.of("bunn.txt", "Helt i bunnen.".getBytes()));
+        for (int i = 0; i < 12; i++) {
+            inner = TestFiles.zipBytes(Map.of("lag" + i + ".zip", inner));
+        }
+        Path deep = TestFiles.zip(dir.resolve("dyp.zip"), Map.of("topp.zip", inner));
+
+        List<ExtractedDocument> docs = parse(deep);
+
+        assertThat(docs).hasSize(1 + ParserSettings.DEFAULT_MAX_EMBEDDING_DEPTH);
+        assertThat(docs.get(docs.size() - 1).warning()).contains("nested more than 10 levels deep");
+        assertThat(docs).noneMatch(d -> d.name().equals("bunn.txt"));
     }
 
     @Test

@@ -94,7 +94,7 @@ class ImportIdempotenceIT {
 
     @Test
     void anImportKilledMidwayEndsLikeACleanRunWhenRunAgain() throws Exception {
-        Path corpus = Corpus.generate(dir.resolve("korpus"), 60);
+        Path corpus = Corpus.generate(dir.resolve("korpus"), 40);
 
         Process importer = startImportProcess(corpus);
         try {

@@ -25,7 +25,7 @@ import org.apache.tika.language.detect.LanguageResult;
 public final class LanguageGuesser {
 
     /** Enough text to decide; more only costs time. */
-    private static final int SAMPLE_CHARS = 5_000;
+    private static final int SAMPLE_CHARS = 2_500;
 
     private static final int MIN_LETTERS = 20;
 

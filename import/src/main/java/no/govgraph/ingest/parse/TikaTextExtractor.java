@@ -32,6 +32,7 @@ import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.ParserDecorator;
 import org.apache.tika.parser.RecursiveParserWrapper;
 import org.apache.tika.parser.digestutils.CommonsDigester;
+import org.apache.tika.parser.external.CompositeExternalParser;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.parser.ocr.TesseractOCRParser;
 import org.apache.tika.parser.pdf.PDFParserConfig;
@@ -69,7 +70,9 @@ public final class TikaTextExtractor implements TextExtractor {
     private static Parser buildParser(ParserSettings settings) {
         MediaTypeRegistry registry = MediaTypeRegistry.getDefaultRegistry();
         ServiceLoader loader = new ServiceLoader(TikaTextExtractor.class.getClassLoader());
-        List<Class<? extends Parser>> excluded = List.of(TesseractOCRParser.class);
+        // Tesseract only when OCR is asked for (added below); never the parsers that run whatever
+        // external programs are installed (ffmpeg, exiftool, sox) on untrusted files.
+        List<Class<? extends Parser>> excluded = List.of(TesseractOCRParser.class, CompositeExternalParser.class);
         List<Parser> parsers = new ArrayList<>();
         parsers.add(new DefaultParser(registry, loader, excluded));
         if (settings.ocr()) {

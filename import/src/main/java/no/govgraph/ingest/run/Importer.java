@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -57,6 +56,15 @@ public final class Importer implements AutoCloseable {
     private static final int BATCH_FILES = 200;
 
     private static final int BATCH_PASSAGES = 5_000;
+
+    /** Files hashed and looked up in the graph together, in one query. */
+    private static final int LOOKUP_BATCH = 64;
+
+    /** How long the writer waits for more finished files before it writes a batch. */
+    private static final Duration BATCH_WAIT = Duration.ofMillis(500);
+
+    /** How often the run's counts are written while it runs. */
+    private static final Duration COUNTS_EVERY = Duration.ofSeconds(5);
 
     private final Driver driver;
     private final ImportOptions options;
@@ -134,11 +142,15 @@ public final class Importer implements AutoCloseable {
         private final List<Path> roots;
         private final ImportListener listener;
         private final ImportTally tally = new ImportTally();
-        private final BlockingQueue<WalkEntry> files = new ArrayBlockingQueue<>(256);
-        private final BlockingQueue<WriteJob> writes = new ArrayBlockingQueue<>(Math.max(4, 2 * options.workers()));
+        private final BlockingQueue<FileJob> files = new ArrayBlockingQueue<>(256);
+        private final List<WalkEntry> walked = new ArrayList<>();
+        private final BlockingQueue<WriteJob> writes = new ArrayBlockingQueue<>(Math.max(32, 8 * options.workers()));
         private final AtomicReference<RuntimeException> fatal = new AtomicReference<>();
         private final AtomicLong failureSeq = new AtomicLong();
         private final long started = System.nanoTime();
+        private long countsWritten = started;
+        private final Map<String, java.util.concurrent.atomic.LongAdder> stageNanos =
+                new java.util.concurrent.ConcurrentHashMap<>();
 
         Run(String runId, List<Path> roots, ImportListener listener) {
             this.runId = runId;
@@ -163,13 +175,22 @@ public final class Importer implements AutoCloseable {
                     if (fatal.get() != null) {
                         throw new Aborted();
                     }
-                    put(files, entry);
+                    walked.add(entry);
+                    if (walked.size() >= LOOKUP_BATCH) {
+                        dispatch();
+                    }
                 });
+                dispatch();
             } catch (Aborted e) {
                 // The writer hit a fatal error; the workers are stopping.
+            } catch (RuntimeException e) {
+                if (!isFatal(e)) {
+                    throw e;
+                }
+                fatal.compareAndSet(null, e);
             } finally {
                 for (int i = 0; i < workers.size(); i++) {
-                    put(files, WalkEntry.END);
+                    put(files, FileJob.END);
                 }
                 join(workers);
                 put(writes, WriteJob.END);
@@ -180,6 +201,12 @@ public final class Importer implements AutoCloseable {
                 throw new ImportException("The import stopped: " + fatal.get().getMessage(), fatal.get());
             }
             ImportReport report = tally.report(runId, Duration.ofNanos(System.nanoTime() - started));
+            if (LOG.isDebugEnabled()) {
+                StringBuilder stages = new StringBuilder();
+                stageNanos.forEach((stage, nanos) ->
+                        stages.append(String.format(java.util.Locale.ROOT, " %s %.1f s", stage, nanos.sum() / 1e9)));
+                LOG.debug("Import {} stage times (summed over threads):{}", runId, stages);
+            }
             try {
                 runs.finish(runId, tally.counts());
             } catch (RuntimeException e) {
@@ -191,15 +218,16 @@ public final class Importer implements AutoCloseable {
 
         private void workLoop(ForkedTextExtractor extractor) {
             while (true) {
-                WalkEntry entry = take(files);
-                if (entry == WalkEntry.END) {
+                FileJob job = take(files);
+                if (job == FileJob.END) {
                     return;
                 }
+                WalkEntry entry = job.entry();
                 if (fatal.get() != null) {
                     continue; // drain: the import is stopping
                 }
                 try {
-                    handle(entry, extractor);
+                    handle(job, extractor);
                 } catch (RuntimeException e) {
                     if (isFatal(e)) {
                         fatal.compareAndSet(null, e);
@@ -215,7 +243,39 @@ public final class Importer implements AutoCloseable {
             }
         }
 
-        private void handle(WalkEntry entry, ForkedTextExtractor extractor) {
+        /**
+         * Hashes the files walked so far and looks them all up in the graph with one query, then
+         * hands them to the workers.
+         */
+        private void dispatch() {
+            List<FileJob> jobs = new ArrayList<>();
+            for (WalkEntry entry : walked) {
+                if (entry instanceof WalkEntry.File file && file.size() > 0) {
+                    long t = System.nanoTime();
+                    try {
+                        jobs.add(new FileJob(entry, Sha256.ofFile(file.path()), null));
+                    } catch (IOException e) {
+                        jobs.add(new FileJob(entry, null, "cannot read the file: " + e.getMessage()));
+                    }
+                    time("hash", t);
+                } else {
+                    jobs.add(new FileJob(entry, null, null));
+                }
+            }
+            walked.clear();
+            long t = System.nanoTime();
+            Map<String, GraphWriter.StoredPaths> stored = writer.findAll(jobs.stream()
+                    .map(FileJob::id)
+                    .filter(java.util.Objects::nonNull)
+                    .toList());
+            time("lookup", t);
+            for (FileJob job : jobs) {
+                put(files, job.id() == null ? job : job.with(stored.get(job.id())));
+            }
+        }
+
+        private void handle(FileJob job, ForkedTextExtractor extractor) {
+            WalkEntry entry = job.entry();
             if (entry instanceof WalkEntry.Problem problem) {
                 fail(problem.path(), null, FailureStage.WALK, problem.reason());
                 return;
@@ -226,24 +286,23 @@ public final class Importer implements AutoCloseable {
                 fail(path, null, FailureStage.READ, "empty file (0 bytes)");
                 return;
             }
-            String id;
-            try {
-                id = Sha256.ofFile(path);
-            } catch (IOException e) {
-                fail(path, null, FailureStage.READ, "cannot read the file: " + e.getMessage());
+            if (job.readProblem() != null) {
+                fail(path, null, FailureStage.READ, job.readProblem());
                 return;
             }
+            String id = job.id();
             String location = path.toString();
-            Optional<GraphWriter.StoredDocument> stored = writer.find(id, location);
-            if (stored.isPresent() && stored.get().complete()) {
-                if (stored.get().seenAt()) {
+            if (job.stored() != null && job.stored().complete()) {
+                if (job.stored().paths().contains(location)) {
                     done(FileOutcome.unchanged(path, id));
                 } else {
                     put(writes, new WriteJob.AddLocation(path, id, location));
                 }
                 return;
             }
+            long t = System.nanoTime();
             ExtractionResult result = extractor.extract(path);
+            t = time("parse", t);
             if (result instanceof ExtractionResult.Failed failed) {
                 fail(path, id, FailureStage.PARSE, failed.reason());
                 return;
@@ -256,7 +315,18 @@ public final class Importer implements AutoCloseable {
                 fail(path, id, FailureStage.EXTRACT, e.getMessage());
                 return;
             }
+            t = time("assemble", t);
             put(writes, new WriteJob.File(graph));
+            time("queue", t);
+        }
+
+        /** Adds the time since {@code since} to a stage; returns now. */
+        private long time(String stage, long since) {
+            long now = System.nanoTime();
+            stageNanos
+                    .computeIfAbsent(stage, k -> new java.util.concurrent.atomic.LongAdder())
+                    .add(now - since);
+            return now;
         }
 
         private void unexpected(WalkEntry entry, Throwable e) {
@@ -279,6 +349,9 @@ public final class Importer implements AutoCloseable {
             while (!end) {
                 batch.clear();
                 WriteJob job = take(writes);
+                // Gather what the workers finish in the next moment: one transaction for many small
+                // files is far cheaper than one each (index updates, commit), at little latency.
+                long deadline = System.nanoTime() + BATCH_WAIT.toNanos();
                 int passages = 0;
                 while (job != null) {
                     if (job == WriteJob.END) {
@@ -292,11 +365,13 @@ public final class Importer implements AutoCloseable {
                     if (batch.size() >= BATCH_FILES || passages >= BATCH_PASSAGES) {
                         break;
                     }
-                    job = writes.poll();
+                    job = poll(writes, deadline - System.nanoTime());
                 }
                 if (!batch.isEmpty() && fatal.get() == null) {
                     try {
+                        long t = System.nanoTime();
                         writeBatch(batch);
+                        time("write", t);
                     } catch (RuntimeException e) {
                         LOG.debug("Fatal write error", e);
                         fatal.compareAndSet(null, e);
@@ -363,7 +438,11 @@ public final class Importer implements AutoCloseable {
             }
             runs.failures(runId, rows);
             outcomes.forEach(this::done);
-            runs.counts(runId, tally.counts());
+            long now = System.nanoTime();
+            if (now - countsWritten > COUNTS_EVERY.toNanos()) {
+                runs.counts(runId, tally.counts());
+                countsWritten = now;
+            }
         }
 
         private void done(FileOutcome outcome) {
@@ -402,6 +481,19 @@ public final class Importer implements AutoCloseable {
     private static String message(RuntimeException e) {
         String m = e.getMessage();
         return e.getClass().getSimpleName() + (m == null ? "" : ": " + (m.length() > 500 ? m.substring(0, 500) : m));
+    }
+
+    /** A walked file for a worker: its id and what the graph knew of it when it was walked. */
+    private record FileJob(WalkEntry entry, String id, String readProblem, GraphWriter.StoredPaths stored) {
+        static final FileJob END = new FileJob(WalkEntry.END, null, null, null);
+
+        FileJob(WalkEntry entry, String id, String readProblem) {
+            this(entry, id, readProblem, null);
+        }
+
+        FileJob with(GraphWriter.StoredPaths found) {
+            return new FileJob(entry, id, readProblem, found);
+        }
     }
 
     /** Work for the writer thread. */
@@ -462,6 +554,16 @@ public final class Importer implements AutoCloseable {
     private static <T> void put(BlockingQueue<T> queue, T item) {
         try {
             queue.put(item);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImportException("The import was interrupted", e);
+        }
+    }
+
+    /** The next item within {@code nanos}, or null. */
+    private static <T> T poll(BlockingQueue<T> queue, long nanos) {
+        try {
+            return nanos <= 0 ? queue.poll() : queue.poll(nanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ImportException("The import was interrupted", e);

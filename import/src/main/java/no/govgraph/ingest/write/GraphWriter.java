@@ -87,6 +87,35 @@ public final class GraphWriter {
                         r.get("complete").asBoolean(), r.get("seenAt").asBoolean()));
     }
 
+    /** What the graph knows of each of these ids (absent ids are not in the map), in one query. */
+    public Map<String, StoredPaths> findAll(Collection<String> ids) {
+        Map<String, StoredPaths> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        driver.executableQuery(
+                        """
+                        MATCH (d:Document) WHERE d.id IN $ids
+                        RETURN d.id AS id, coalesce(d.complete, false) AS complete, coalesce(d.paths, []) AS paths
+                        """)
+                .withParameters(Map.of("ids", List.copyOf(new LinkedHashSet<>(ids))))
+                .execute()
+                .records()
+                .forEach(r -> found.put(
+                        r.get("id").asString(),
+                        new StoredPaths(
+                                r.get("complete").asBoolean(),
+                                Set.copyOf(r.get("paths").asList(Value::asString)))));
+        return found;
+    }
+
+    /** A stored document: whether it is complete, and where it was seen. */
+    public record StoredPaths(boolean complete, Set<String> paths) {
+        public StoredDocument at(String location) {
+            return new StoredDocument(complete, paths.contains(location));
+        }
+    }
+
     /** The ids among {@code ids} of documents the graph holds complete. */
     public Set<String> completeAmong(Collection<String> ids) {
         if (ids.isEmpty()) {

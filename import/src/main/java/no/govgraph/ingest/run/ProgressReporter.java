@@ -78,8 +78,10 @@ public final class ProgressReporter implements ImportListener {
         }
         if (terminal) {
             out.print("\r" + " ".repeat(lastWidth) + "\r");
-            out.flush();
+        } else {
+            out.println("import: " + line());
         }
+        out.flush();
     }
 
     private synchronized void draw() {

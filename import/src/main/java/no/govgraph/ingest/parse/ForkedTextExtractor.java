@@ -100,6 +100,29 @@ public final class ForkedTextExtractor implements TextExtractor {
         }
         Child current = child;
         long id = ++seq;
+        try {
+            WorkerProtocol.write(
+                    current.in,
+                    new WorkerProtocol.Request(id, file.toAbsolutePath().toString()));
+        } catch (IOException e) {
+            // The child was gone before this file reached it: not this file's fault; try a new one.
+            current.death(false, limits, e);
+            child = null;
+            try {
+                current = Child.start(settings, limits);
+                child = current;
+                WorkerProtocol.write(
+                        current.in,
+                        new WorkerProtocol.Request(id, file.toAbsolutePath().toString()));
+            } catch (ImportException | IOException again) {
+                child = null;
+                return new ExtractionResult.Failed("could not hand the file to a parse worker: " + again.getMessage());
+            }
+        }
+        return await(current, id);
+    }
+
+    private ExtractionResult await(Child current, long id) {
         AtomicBoolean timedOut = new AtomicBoolean();
         ScheduledFuture<?> kill = WATCHDOG.schedule(
                 () -> {
@@ -109,9 +132,6 @@ public final class ForkedTextExtractor implements TextExtractor {
                 limits.timeout().toMillis(),
                 TimeUnit.MILLISECONDS);
         try {
-            WorkerProtocol.write(
-                    current.in,
-                    new WorkerProtocol.Request(id, file.toAbsolutePath().toString()));
             WorkerProtocol.Reply reply = WorkerProtocol.read(current.out, WorkerProtocol.Reply.class);
             kill.cancel(false);
             if (reply.seq() != id) {

@@ -502,6 +502,17 @@ public final class TikaTextExtractor implements TextExtractor {
         }
     }
 
+    private static Long size(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     private static String lower(String hex) {
         return hex == null ? null : hex.toLowerCase(Locale.ROOT);
     }

@@ -232,13 +232,11 @@ public final class Importer implements AutoCloseable {
                     if (isFatal(e)) {
                         fatal.compareAndSet(null, e);
                     } else {
-                        LOG.warn("Unexpected failure on {}", entry.path(), e);
-                        put(
-                                writes,
-                                new WriteJob.Failure(
-                                        FileOutcome.failed(entry.path(), null, FailureStage.PARSE, "unexpected: " + e),
-                                        null));
+                        unexpected(entry, e);
                     }
+                } catch (StackOverflowError | OutOfMemoryError e) {
+                    // Every file must be accounted for, even when the importer itself is short of memory.
+                    unexpected(entry, e);
                 }
             }
         }

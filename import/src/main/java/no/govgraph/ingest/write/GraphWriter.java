@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import no.govgraph.ingest.extraction.Entity;
 import no.govgraph.ingest.extraction.EntityKind;
@@ -23,7 +22,6 @@ import no.govgraph.ingest.support.Sha256;
 import no.govgraph.neo4j.model.NodeLabel;
 import no.govgraph.neo4j.model.RelType;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.slf4j.Logger;
@@ -68,25 +66,6 @@ public final class GraphWriter {
         this.driver = driver;
     }
 
-    /** What the graph knows of one document id. */
-    public record StoredDocument(boolean complete, boolean seenAt) {}
-
-    /** Whether the graph holds this document, complete, and whether it was seen at {@code location}. */
-    public Optional<StoredDocument> find(String id, String location) {
-        List<Record> rows = driver.executableQuery(
-                        """
-                        MATCH (d:Document {id: $id})
-                        RETURN coalesce(d.complete, false) AS complete, $location IN coalesce(d.paths, []) AS seenAt
-                        """)
-                .withParameters(Map.of("id", id, "location", location))
-                .execute()
-                .records();
-        return rows.stream()
-                .findFirst()
-                .map(r -> new StoredDocument(
-                        r.get("complete").asBoolean(), r.get("seenAt").asBoolean()));
-    }
-
     /** What the graph knows of each of these ids (absent ids are not in the map), in one query. */
     public Map<String, StoredPaths> findAll(Collection<String> ids) {
         Map<String, StoredPaths> found = new HashMap<>();
@@ -110,11 +89,7 @@ public final class GraphWriter {
     }
 
     /** A stored document: whether it is complete, and where it was seen. */
-    public record StoredPaths(boolean complete, Set<String> paths) {
-        public StoredDocument at(String location) {
-            return new StoredDocument(complete, paths.contains(location));
-        }
-    }
+    public record StoredPaths(boolean complete, Set<String> paths) {}
 
     /** The ids among {@code ids} of documents the graph holds complete. */
     public Set<String> completeAmong(Collection<String> ids) {

@@ -173,9 +173,7 @@ class SecurityIT extends ApiTest {
 
         Map<String, Object> audit = getJson(ADMIN, "/api/audit?action=user.&actor=admin");
         List<Object> actions = ((List<Map<String, Object>>) audit.get("items"))
-                .stream()
-                .map(e -> e.get("action"))
-                .toList();
+                .stream().map(e -> e.get("action")).toList();
         assertThat(actions).contains("user.create", "user.role", "user.delete");
     }
 

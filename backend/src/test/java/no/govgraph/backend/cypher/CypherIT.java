@@ -269,7 +269,7 @@ class CypherIT extends ApiTest {
         String path = "/api/queries/"
                 + java.net.URLEncoder.encode("Tools of an office <b>", java.nio.charset.StandardCharsets.UTF_8)
                         .replace("+", "%20");
-        assertThat(get(ADMIN, "/api/queries", List.class)).hasSize(1);
+        assertThat(getList(ADMIN, "/api/queries")).hasSize(1);
         Map<String, Object> result = postJson(ADMIN, path + "/run", Map.of("params", Map.of("unit", "0301")));
         assertThat((List<Object>) result.get("rows")).containsExactly(List.of("Balansert målstyring"), List.of("Lean"));
 

@@ -48,7 +48,11 @@ final class CypherValues {
         }
         if (value.hasType(TYPES.MAP())) {
             Map<String, Object> map = new LinkedHashMap<>();
-            value.keys().forEach(k -> map.put(k, toJava(value.get(k))));
+            for (String k : value.keys()) {
+                if (!k.equals("passwordHash")) {
+                    map.put(k, toJava(value.get(k)));
+                }
+            }
             return map;
         }
         if (value.hasType(TYPES.INTEGER())) {

@@ -56,6 +56,7 @@ public final class TikaTextExtractor implements TextExtractor {
 
     private static final String SHA256_KEY = "X-TIKA:digest:SHA256";
     private static final String SKIPPED_KEY = "govgraph:not-parsed";
+    private static final String UNSUPPORTED = "unsupported file type";
     private static final long MIN_EXPANSION_BYTES = 64L * 1024 * 1024;
     private static final int DIGEST_MARK_LIMIT = 1024 * 1024;
 
@@ -118,8 +119,23 @@ public final class TikaTextExtractor implements TextExtractor {
 
     @Override
     public ExtractionResult extract(Path file) {
+        ExtractionResult result = extract(file, null);
+        if (result instanceof ExtractionResult.Failed failed
+                && failed.reason().startsWith(UNSUPPORTED)
+                && looksLikeText(file)) {
+            // A text file of a type Tika knows no parser for (ISA-Tab, odd extensions): read it as text.
+            ExtractionResult asText = extract(file, "text/plain");
+            return asText instanceof ExtractionResult.Parsed ? asText : result;
+        }
+        return result;
+    }
+
+    private ExtractionResult extract(Path file, String forcedType) {
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, String.valueOf(file.getFileName()));
+        if (forcedType != null) {
+            metadata.set(TikaCoreProperties.CONTENT_TYPE_USER_OVERRIDE, forcedType);
+        }
         Collector collector = new Collector(settings);
         ExpansionBudget expansion = new ExpansionBudget(expansionLimit(file));
         Throwable failure = null;
@@ -149,6 +165,31 @@ public final class TikaTextExtractor implements TextExtractor {
                     + " times the file's size)");
         }
         return result(collector, failure);
+    }
+
+    /** Whether the file starts like text: no NUL bytes, and mostly printable, in its first 8 KB. */
+    static boolean looksLikeText(Path file) {
+        byte[] head = new byte[8192];
+        int n;
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            return false;
+        }
+        if (n == 0) {
+            return false;
+        }
+        int control = 0;
+        for (int i = 0; i < n; i++) {
+            int b = head[i] & 0xff;
+            if (b == 0) {
+                return false;
+            }
+            if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f') {
+                control++;
+            }
+        }
+        return control * 100 < n;
     }
 
     /**
@@ -207,7 +248,7 @@ public final class TikaTextExtractor implements TextExtractor {
             documents.set(0, container);
         }
         if (!anyText && documents.size() == 1 && collector.unsupported) {
-            return new ExtractionResult.Failed("unsupported file type (" + container.mediaType() + ")");
+            return new ExtractionResult.Failed(UNSUPPORTED + " (" + container.mediaType() + ")");
         }
         return new ExtractionResult.Parsed(documents);
     }
@@ -263,7 +304,8 @@ public final class TikaTextExtractor implements TextExtractor {
         if (text == null || text.isBlank()) {
             return type;
         }
-        text = text.strip().replaceAll("\\s+", " ");
+        // Object ids (Parser@2c30c81d) differ from run to run and say nothing to a person.
+        text = text.strip().replaceAll("\\s+", " ").replaceAll("@[0-9a-f]{5,}\\b", "");
         return (text.length() > 300 ? text.substring(0, 300) + "…" : text) + " (" + type + ")";
     }
 

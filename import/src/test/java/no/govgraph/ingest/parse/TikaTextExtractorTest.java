@@ -137,6 +137,15 @@ class TikaTextExtractorTest {
     }
 
     @Test
+    void readsATextFileOfATypeWithoutAParserAsText() {
+        ExtractedDocument doc = parse(no.govgraph.ingest.fixtures.ImportITSupport.tikaFile("s_BII-S-1.txt"))
+                .get(0);
+
+        assertThat(doc.mediaType()).isEqualTo("text/plain");
+        assertThat(doc.blocks()).filteredOn(b -> b.kind() == TextBlock.Kind.ROW).isNotEmpty();
+    }
+
+    @Test
     void reportsAnEmptyFileAndAnUnknownTypeAsFailures() {
         Path empty = TestFiles.text(dir.resolve("tom.txt"), "");
         Path binary = dir.resolve("data.bin");

@@ -61,9 +61,16 @@ public final class GraphWriter {
             "sources");
 
     private final Driver driver;
+    private final int passagesPerTransaction;
 
     public GraphWriter(Driver driver) {
+        this(driver, PASSAGES_PER_TRANSACTION);
+    }
+
+    /** A writer that splits files with more than {@code passagesPerTransaction} passages (tests use few). */
+    GraphWriter(Driver driver, int passagesPerTransaction) {
         this.driver = driver;
+        this.passagesPerTransaction = passagesPerTransaction;
     }
 
     /** What the graph knows of each of these ids (absent ids are not in the map), in one query. */
@@ -174,7 +181,7 @@ public final class GraphWriter {
     public void write(List<FileGraph> files) {
         List<FileGraph> small = new ArrayList<>();
         for (FileGraph file : files) {
-            if (file.passageCount() > PASSAGES_PER_TRANSACTION) {
+            if (file.passageCount() > passagesPerTransaction) {
                 writeLarge(file);
             } else {
                 small.add(file);
@@ -202,9 +209,9 @@ public final class GraphWriter {
                 writeDocuments(tx, documents);
                 writeContainments(tx, List.of(file));
             });
-            for (int from = 0; from < passages.size(); from += PASSAGES_PER_TRANSACTION) {
+            for (int from = 0; from < passages.size(); from += passagesPerTransaction) {
                 List<Map<String, Object>> chunk =
-                        passages.subList(from, Math.min(passages.size(), from + PASSAGES_PER_TRANSACTION));
+                        passages.subList(from, Math.min(passages.size(), from + passagesPerTransaction));
                 session.executeWriteWithoutResult(tx -> writePassages(tx, chunk));
             }
             session.executeWriteWithoutResult(tx -> {

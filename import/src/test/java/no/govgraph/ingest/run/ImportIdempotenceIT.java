@@ -81,6 +81,22 @@ class ImportIdempotenceIT {
     }
 
     @Test
+    void anIncompleteDocumentIsRedoneByTheNextImport() {
+        Path corpus = Corpus.generate(dir.resolve("korpus"), 3);
+        run(corpus);
+        String clean = checksum();
+        // What a crash between the transactions of a large file leaves: a document not marked complete.
+        query(
+                "MATCH (d:Document) WITH d LIMIT 1 SET d.complete = false WITH d MATCH (d)-[:HAS_PASSAGE]->(p) DETACH DELETE p");
+
+        ImportReport again = run(corpus);
+
+        assertThat(again.imported()).isEqualTo(1);
+        assertThat(again.unchanged()).isEqualTo(2);
+        assertThat(checksum()).isEqualTo(clean);
+    }
+
+    @Test
     void aChangedFileIsANewDocument() throws IOException {
         Path file = TestFiles.text(dir.resolve("notat.txt"), "Første versjon av notatet.");
         run(file);

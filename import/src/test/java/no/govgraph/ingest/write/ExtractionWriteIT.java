@@ -134,6 +134,31 @@ class ExtractionWriteIT {
         assertThat(rels.get(1).get("r").get("value").asInt()).isEqualTo(47);
     }
 
+    @Test
+    void aFileTheExtractorFailsOnIsRecordedAndNotWritten() {
+        Path good = document("god.txt", "Nav Frogner bruker Lean.");
+        Path bad = document("vond.txt", "Denne teksten får uttrekket til å feile: BOOM.");
+        no.govgraph.ingest.extraction.FactExtractor failing = text -> {
+            if (text.passages().stream().anyMatch(p -> p.text().contains("BOOM"))) {
+                throw new IllegalStateException("cannot read this");
+            }
+            return new no.govgraph.ingest.fixtures.KeywordExtractor().extract(text);
+        };
+
+        no.govgraph.ingest.run.ImportReport report;
+        try (no.govgraph.ingest.run.Importer importer = importer(options().withWorkers(1), failing)) {
+            report = run(importer, good, bad);
+        }
+
+        assertThat(report.imported()).isEqualTo(1);
+        assertThat(report.failures()).singleElement().satisfies(f -> {
+            assertThat(f.stage()).isEqualTo("extract");
+            assertThat(f.reason()).contains("vond.txt", "IllegalStateException", "cannot read this");
+        });
+        assertThat(count("MATCH (d:Document) WHERE $p IN d.paths RETURN count(d)", Map.of("p", bad.toString())))
+                .isZero();
+    }
+
     private static String claimIdFor(String quote, String documentId) {
         return sha256("ACHIEVED|office:0301|outcome:sysselsetting|2014|" + documentId + ":0|" + quote);
     }

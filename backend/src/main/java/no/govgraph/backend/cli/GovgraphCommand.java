@@ -3,6 +3,7 @@ package no.govgraph.backend.cli;
 import java.io.PrintWriter;
 import java.util.Map;
 import no.govgraph.backend.support.BackendException;
+import no.govgraph.ingest.ImportException;
 import no.govgraph.neo4j.GraphException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +18,14 @@ import picocli.CommandLine.IFactory;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Explore governance documents as a graph.",
-        subcommands = {ServeCommand.class, CypherCommand.class, StatusCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            ImportCommand.class,
+            RemoveCommand.class,
+            CypherCommand.class,
+            StatusCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public class GovgraphCommand implements Runnable {
 
     public static final int EXIT_FAILED = 1;
@@ -44,6 +52,10 @@ public class GovgraphCommand implements Runnable {
             }
             if (e instanceof GraphException g) {
                 err.println("govgraph: " + g.getMessage());
+                return EXIT_FAILED;
+            }
+            if (e instanceof ImportException i) {
+                err.println("govgraph: " + i.getMessage());
                 return EXIT_FAILED;
             }
             err.println("govgraph: " + e);

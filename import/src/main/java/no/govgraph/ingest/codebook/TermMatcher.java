@@ -230,27 +230,27 @@ public final class TermMatcher {
         return stems;
     }
 
-    /** "Bærum kommune", "Voss herad", "Tromsø municipality", "bydel Frogner", "the municipality of Alta". */
+    /** "Bærum kommune", "Voss herad", "Tromsø municipality", "bydel Frogner", "the municipality (city) of Alta". */
     private static TermMatch municipalityAt(String text, List<Token> tokens, int i) {
         Token first = tokens.get(i);
         if (first.lower().equals("bydel") && i + 1 < tokens.size()) {
-            int end = nameRun(text, tokens, i + 1);
+            int end = nameRun(text, tokens, i + 1, false);
             if (end > i + 1) {
                 String name = "Bydel " + span(text, tokens, i + 1, end);
                 return municipality(name, text, tokens, i, end);
             }
             return null;
         }
-        if (first.lower().equals("municipality")
+        if ((first.lower().equals("municipality") || first.lower().equals("city"))
                 && i + 2 < tokens.size()
                 && tokens.get(i + 1).lower().equals("of")) {
-            int end = nameRun(text, tokens, i + 2);
+            int end = nameRun(text, tokens, i + 2, false);
             if (end > i + 2) {
                 return municipality(span(text, tokens, i + 2, end) + " kommune", text, tokens, i, end);
             }
             return null;
         }
-        int end = nameRun(text, tokens, i);
+        int end = nameRun(text, tokens, i, true);
         if (end > i
                 && end < tokens.size()
                 && MUNICIPALITY_WORDS.contains(tokens.get(end).lower())
@@ -262,7 +262,7 @@ public final class TermMatcher {
     }
 
     /** The end of a run of 1–3 capitalised words (with "og" between) starting at {@code i}, or i. */
-    private static int nameRun(String text, List<Token> tokens, int i) {
+    private static int nameRun(String text, List<Token> tokens, int i, boolean conjunctions) {
         int end = i;
         int words = 0;
         while (end < tokens.size() && words < 3) {
@@ -270,13 +270,14 @@ public final class TermMatcher {
             if (end > i && !joined(text, tokens.get(end - 1), t)) {
                 break;
             }
-            if (t.capitalized() && !t.allCaps() && !t.isNumber() && !NOT_NAMES.contains(t.lower())) {
+            if (nameWord(t)) {
                 end++;
                 words++;
-            } else if (end > i
+            } else if (conjunctions
+                    && end > i
                     && t.lower().equals("og")
                     && end + 1 < tokens.size()
-                    && tokens.get(end + 1).capitalized()
+                    && nameWord(tokens.get(end + 1))
                     && joined(text, t, tokens.get(end + 1))) {
                 end++;
             } else {
@@ -284,6 +285,10 @@ public final class TermMatcher {
             }
         }
         return end;
+    }
+
+    private static boolean nameWord(Token t) {
+        return t.capitalized() && !t.allCaps() && !t.isNumber() && !NOT_NAMES.contains(t.lower());
     }
 
     private static boolean joined(String text, Token a, Token b) {

@@ -1,0 +1,128 @@
+package no.govgraph.ingest.extraction;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import no.govgraph.ingest.extraction.DocumentText.PassageText;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.RecursiveParserWrapper;
+import org.apache.tika.parser.ocr.TesseractOCRConfig;
+import org.apache.tika.sax.BasicContentHandlerFactory;
+import org.apache.tika.sax.RecursiveParserWrapperHandler;
+
+/**
+ * For tests of the extractor without the pipeline: reads files with Tika in this process (fine for
+ * a test; the product parses in a child JVM), one {@link DocumentText} per document and embedded
+ * document, split into simple paragraph passages with their pages.
+ */
+final class CorpusReader {
+
+    private static final Pattern PAGE = Pattern.compile("<div class=\"page\">");
+    private static final int PASSAGE_CHARS = 1500;
+
+    private CorpusReader() {}
+
+    static List<DocumentText> read(Path file) throws Exception {
+        AutoDetectParser parser = new AutoDetectParser();
+        RecursiveParserWrapper wrapper = new RecursiveParserWrapper(parser);
+        RecursiveParserWrapperHandler handler = new RecursiveParserWrapperHandler(
+                new BasicContentHandlerFactory(BasicContentHandlerFactory.HANDLER_TYPE.XML, 10_000_000));
+        try (InputStream in = TikaInputStream.get(file)) {
+            ParseContext context = new ParseContext();
+            TesseractOCRConfig noOcr = new TesseractOCRConfig();
+            noOcr.setSkipOcr(true);
+            context.set(TesseractOCRConfig.class, noOcr);
+            wrapper.parse(in, handler, new Metadata(), context);
+        }
+        List<DocumentText> docs = new ArrayList<>();
+        List<Metadata> all = handler.getMetadataList();
+        for (int d = 0; d < all.size(); d++) {
+            Metadata m = all.get(d);
+            String xhtml = m.get(TikaCoreProperties.TIKA_CONTENT);
+            if (xhtml == null) {
+                continue;
+            }
+            String name = d == 0
+                    ? file.getFileName().toString()
+                    : Optional.ofNullable(m.get(TikaCoreProperties.RESOURCE_NAME_KEY))
+                            .orElse("embedded-" + d);
+            String id = sha256(file.getFileName() + "#" + d);
+            docs.add(new DocumentText(
+                    id,
+                    name,
+                    Optional.ofNullable(m.get(TikaCoreProperties.TITLE)),
+                    "other",
+                    Optional.empty(),
+                    passages(id, xhtml)));
+        }
+        return docs;
+    }
+
+    static List<PassageText> passages(String docId, String xhtml) {
+        String body = xhtml.contains("<body>") ? xhtml.substring(xhtml.indexOf("<body>")) : xhtml;
+        List<String> pages = new ArrayList<>();
+        Matcher m = PAGE.matcher(body);
+        if (m.find()) {
+            String[] parts = PAGE.split(body);
+            for (int i = 1; i < parts.length; i++) {
+                pages.add(text(parts[i]));
+            }
+        } else {
+            pages.add(text(body));
+        }
+        List<PassageText> passages = new ArrayList<>();
+        for (int p = 0; p < pages.size(); p++) {
+            StringBuilder current = new StringBuilder();
+            for (String para : pages.get(p).split("\n\\s*\n")) {
+                if (para.isBlank()) {
+                    continue;
+                }
+                if (current.length() + para.length() > PASSAGE_CHARS && current.length() > 0) {
+                    passages.add(
+                            new PassageText(docId + ":" + passages.size(), passages.size(), p + 1, current.toString()));
+                    current.setLength(0);
+                }
+                current.append(current.length() > 0 ? "\n\n" : "").append(para.strip());
+            }
+            if (current.length() > 0) {
+                passages.add(
+                        new PassageText(docId + ":" + passages.size(), passages.size(), p + 1, current.toString()));
+            }
+        }
+        return passages;
+    }
+
+    /** XHTML to text as a pipeline would: blocks end lines, cells end with a tab. */
+    static String text(String xhtml) {
+        String s = xhtml.replaceAll("(?s)<head>.*?</head>", "");
+        s = s.replaceAll("</(p|h[1-6]|div|li|tr|title)>", "\n").replaceAll("<br\\s*/?>", "\n");
+        s = s.replaceAll("</t[dh]>", "\t");
+        s = s.replaceAll("<p[^>]*/>", "\n");
+        s = s.replaceAll("<[^>]+>", "");
+        s = s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
+        return s;
+    }
+
+    private static String sha256(String s) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes()));
+    }
+
+    static List<Path> files(Path dir) throws Exception {
+        try (var stream = Files.list(dir)) {
+            return stream.filter(p -> !p.getFileName().toString().equals("INDEX"))
+                    .sorted()
+                    .toList();
+        }
+    }
+}

@@ -17,7 +17,13 @@ import picocli.CommandLine.IFactory;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Explore governance documents as a graph.",
-        subcommands = {ServeCommand.class, CypherCommand.class, StatusCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            CypherCommand.class,
+            StatusCommand.class,
+            QualityCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public class GovgraphCommand implements Runnable {
 
     public static final int EXIT_FAILED = 1;

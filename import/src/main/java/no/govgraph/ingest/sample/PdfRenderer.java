@@ -37,8 +37,9 @@ final class PdfRenderer {
     private static final float MARGIN = 56;
     private static final float SIZE = 10.5f;
     private static final float LEADING = 14;
-    private static final PDType1Font REGULAR = new PDType1Font(FontName.HELVETICA);
-    private static final PDType1Font BOLD = new PDType1Font(FontName.HELVETICA_BOLD);
+    // Per document: a font object shared between documents would carry object numbers across them.
+    private final PDType1Font regular = new PDType1Font(FontName.HELVETICA);
+    private final PDType1Font bold = new PDType1Font(FontName.HELVETICA_BOLD);
 
     private PDDocument pdf;
     private PDPageContentStream stream;
@@ -52,14 +53,14 @@ final class PdfRenderer {
             for (Block block : doc.blocks()) {
                 if (block instanceof Heading h) {
                     y -= LEADING / 2;
-                    for (String line : wrap(h.text(), BOLD, SIZE + 2, width)) {
-                        text(line, BOLD, SIZE + 2, MARGIN);
+                    for (String line : wrap(h.text(), bold, SIZE + 2, width)) {
+                        text(line, bold, SIZE + 2, MARGIN);
                     }
                     y -= LEADING / 3;
                 } else if (block instanceof Paragraph p) {
                     for (String source : p.lines()) {
-                        for (String line : wrap(source, REGULAR, SIZE, width)) {
-                            text(line, REGULAR, SIZE, MARGIN);
+                        for (String line : wrap(source, regular, SIZE, width)) {
+                            text(line, regular, SIZE, MARGIN);
                         }
                     }
                     y -= LEADING / 2;
@@ -97,7 +98,7 @@ final class PdfRenderer {
         float rest = columns == 1 ? 0 : (width - first) / (columns - 1);
         for (int r = 0; r < t.rows().size(); r++) {
             List<String> row = t.rows().get(r);
-            PDType1Font font = r == 0 ? BOLD : REGULAR;
+            PDType1Font font = r == 0 ? bold : regular;
             List<List<String>> cells = new ArrayList<>();
             for (int c = 0; c < columns; c++) {
                 String cell = c < row.size() ? row.get(c) : "";

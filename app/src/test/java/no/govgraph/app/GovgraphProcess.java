@@ -84,7 +84,8 @@ final class GovgraphProcess implements AutoCloseable {
 
     /** Asks the process to stop as Ctrl-C would (SIGTERM runs the same shutdown hooks). */
     int stop(Duration timeout) throws InterruptedException {
-        process.destroy();
+        // ProcessHandle.destroy sends SIGTERM without closing our end of the output (Process.destroy does).
+        process.toHandle().destroy();
         return awaitExit(timeout);
     }
 

@@ -89,7 +89,10 @@ public final class TermMatcher {
 
     private record Pattern(Term term, List<PatternToken> tokens) {}
 
-    private final Map<String, List<Pattern>> index = new HashMap<>();
+    /** Patterns by the key of their first word, and (when that word is fixed) by the keys of their first two. */
+    private final Map<String, List<Pattern>> byFirst = new HashMap<>();
+
+    private final Map<String, List<Pattern>> byFirstTwo = new HashMap<>();
 
     public TermMatcher(Codebook codebook) {
         for (Term term : codebook.terms()) {
@@ -111,8 +114,16 @@ public final class TermMatcher {
                     }
                     tokens.add(new PatternToken(mode == Mode.CASED ? w.text() : w.lower(), mode));
                 }
-                index.computeIfAbsent(key(tokens.get(0).text().toLowerCase(Locale.ROOT)), k -> new ArrayList<>())
-                        .add(new Pattern(term, List.copyOf(tokens)));
+                Pattern pattern = new Pattern(term, List.copyOf(tokens));
+                if (tokens.size() >= 2 && tokens.get(0).mode() != Mode.INFLECT) {
+                    // Thousands of offices start with "NAV": their second word picks the few to try.
+                    byFirstTwo
+                            .computeIfAbsent(key(tokens.get(0)) + " " + key(tokens.get(1)), k -> new ArrayList<>())
+                            .add(pattern);
+                } else {
+                    byFirst.computeIfAbsent(key(tokens.get(0)), k -> new ArrayList<>())
+                            .add(pattern);
+                }
             }
         }
     }
@@ -141,12 +152,17 @@ public final class TermMatcher {
     private TermMatch longestAt(String text, List<Token> tokens, int i) {
         Pattern best = null;
         int bestLength = 0;
-        String lower = tokens.get(i).lower();
-        List<Pattern> candidates = new ArrayList<>(index.getOrDefault(key(lower), List.of()));
-        if (lower.length() >= 3) {
-            // Short first words ("nav", "mdb") are indexed whole.
-            for (int k = 1; k <= 2; k++) {
-                candidates.addAll(index.getOrDefault(lower.substring(0, k), List.of()));
+        List<String> firstKeys = keys(tokens.get(i).lower());
+        List<Pattern> candidates = new ArrayList<>();
+        for (String k : firstKeys) {
+            candidates.addAll(byFirst.getOrDefault(k, List.of()));
+        }
+        if (i + 1 < tokens.size()) {
+            List<String> secondKeys = keys(tokens.get(i + 1).lower());
+            for (String k1 : firstKeys) {
+                for (String k2 : secondKeys) {
+                    candidates.addAll(byFirstTwo.getOrDefault(k1 + " " + k2, List.of()));
+                }
             }
         }
         for (Pattern p : candidates) {
@@ -315,7 +331,22 @@ public final class TermMatcher {
         return new TermMatch(term, from, to, first.start(), last.end(), text.substring(first.start(), last.end()));
     }
 
-    private static String key(String lowerWord) {
-        return lowerWord.length() <= 3 ? lowerWord : lowerWord.substring(0, 3);
+    /** A pattern word's key: the word itself, or for an inflecting word its first three letters. */
+    private static String key(PatternToken t) {
+        String lower = t.text().toLowerCase(Locale.ROOT);
+        return t.mode() == Mode.INFLECT ? "~" + lower.substring(0, 3) : lower;
+    }
+
+    /** The keys a text word can match: itself, without a genitive s, and its first three letters. */
+    private static List<String> keys(String lowerWord) {
+        List<String> keys = new ArrayList<>(3);
+        keys.add(lowerWord);
+        if (lowerWord.length() > 2 && lowerWord.endsWith("s")) {
+            keys.add(lowerWord.substring(0, lowerWord.length() - 1));
+        }
+        if (lowerWord.length() >= 3) {
+            keys.add("~" + lowerWord.substring(0, 3));
+        }
+        return keys;
     }
 }

@@ -99,6 +99,10 @@ public final class CodebookFactExtractor implements FactExtractor {
                     "(?:⟨O(?<off>\\d+)⟩|[Kk]ontoret|[Tt]he office)\\s+(?:ledes|leiast|vert leia|blir ledet|er ledet|is led"
                             + "|is headed|is managed|was led|was headed)\\s+(?:av|by)\\s+(?:(?:" + TITLE + ")\\s+)?"
                             + NAME));
+    /** Words without which no leader rule can match: a cheap test before the rules run. */
+    private static final Pattern LEADER_CUE = Pattern.compile(
+            "leder|leiar|manager|head|director|sjef|ledes|leiast|leia|led by|ledet", Pattern.CASE_INSENSITIVE);
+
     private static final Pattern SIGNATURE_NAME = Pattern.compile(NAME);
     private static final Pattern SIGNATURE_TITLE = Pattern.compile(
             "^(?:" + TITLE + "|[Ll]eder|[Ll]eiar|[Hh]ead|[Mm]anager)(?:\\s*,|\\s+(?:for|ved|i|of|at)\\s|\\s*$)");
@@ -222,6 +226,15 @@ public final class CodebookFactExtractor implements FactExtractor {
             names.add(name);
         }
 
+        private Pattern surnamePattern;
+
+        Pattern surnamePattern() {
+            if (surnamePattern == null) {
+                surnamePattern = Pattern.compile("(?<![\\p{L}])" + Pattern.quote(surname()) + "(?![\\p{L}])");
+            }
+            return surnamePattern;
+        }
+
         String surname() {
             String[] parts = name.split(" ");
             return parts[parts.length - 1];
@@ -230,7 +243,7 @@ public final class CodebookFactExtractor implements FactExtractor {
         String id() {
             // Initials are left out, so "Kari S. Holm" and "Kari Holm" are one leader across documents.
             String key = java.util.Arrays.stream(name.split(" "))
-                    .filter(p -> !p.matches("\\p{Lu}\\."))
+                    .filter(p -> !Regexes.matches(p, "\\p{Lu}\\."))
                     .collect(Collectors.joining(" "));
             return "leader:" + unitNumber + ":" + Slugs.slug(key);
         }
@@ -270,6 +283,7 @@ public final class CodebookFactExtractor implements FactExtractor {
         private final Set<String> factKeys = new java.util.HashSet<>();
         private final List<LeaderFound> leaders = new ArrayList<>();
         private final List<PendingLead> pendingLeads = new ArrayList<>();
+        private final Map<Boolean, List<Term>> municipalityCache = new HashMap<>();
         private final Map<String, Term> officeTerms = new HashMap<>();
         private List<String> focus = List.of();
         private String titleYear = "";
@@ -421,6 +435,9 @@ public final class CodebookFactExtractor implements FactExtractor {
         // ---- LEADS ----
 
         private void leaders(Unit u) {
+            if (!LEADER_CUE.matcher(u.text).find()) {
+                return;
+            }
             List<TermMatch> offices = u.of(EntityKind.OFFICE);
             StringBuilder masked = new StringBuilder();
             int at = 0;
@@ -520,7 +537,9 @@ public final class CodebookFactExtractor implements FactExtractor {
             while (!words.isEmpty() && NAME_STOPWORDS.contains(words.get(0).toLowerCase(Locale.ROOT))) {
                 words.remove(0);
             }
-            long real = words.stream().filter(w -> !w.matches("\\p{Lu}\\.")).count();
+            long real = words.stream()
+                    .filter(w -> !Regexes.matches(w, "\\p{Lu}\\."))
+                    .count();
             if (real < 2 || words.stream().anyMatch(w -> NAME_STOPWORDS.contains(w.toLowerCase(Locale.ROOT)))) {
                 return Optional.empty();
             }
@@ -558,8 +577,9 @@ public final class CodebookFactExtractor implements FactExtractor {
                     continue;
                 }
                 LeaderFound named = null;
+                String normalized = PassageLayout.normalize(u.text);
                 for (LeaderFound l : leaders) {
-                    if (mentionsLeader(u.text, l)) {
+                    if (mentionsLeader(normalized, l)) {
                         named = l;
                         mentions.add(new Mention(u.passage.id(), l.id()));
                     }
@@ -583,16 +603,13 @@ public final class CodebookFactExtractor implements FactExtractor {
             }
         }
 
-        private boolean mentionsLeader(String text, LeaderFound l) {
-            String normalized = PassageLayout.normalize(text);
+        private boolean mentionsLeader(String normalized, LeaderFound l) {
             for (String n : l.names) {
                 if (normalized.contains(n)) {
                     return true;
                 }
             }
-            return Pattern.compile("(?<![\\p{L}])" + Pattern.quote(l.surname()) + "(?![\\p{L}])")
-                    .matcher(normalized)
-                    .find();
+            return l.surnamePattern().matcher(normalized).find();
         }
 
         // ---- PARTNERS_WITH ----
@@ -660,6 +677,10 @@ public final class CodebookFactExtractor implements FactExtractor {
         }
 
         private List<Term> documentMunicipalities(boolean districts) {
+            return municipalityCache.computeIfAbsent(districts, this::findMunicipalities);
+        }
+
+        private List<Term> findMunicipalities(boolean districts) {
             Map<String, Term> found = new LinkedHashMap<>();
             for (Unit v : units) {
                 for (TermMatch m : v.of(EntityKind.PARTNER)) {
@@ -721,7 +742,9 @@ public final class CodebookFactExtractor implements FactExtractor {
                 String before = u.text.substring(Math.max(previousEnd, f.start() - 60), f.start());
                 boolean target = TARGET_WORDS.matcher(before).find();
                 boolean earlier = i + 1 < values.size()
-                        && FROM_BEFORE.matcher(u.text.substring(0, f.start())).find()
+                        && FROM_BEFORE
+                                .matcher(u.text.substring(Math.max(0, f.start() - 12), f.start()))
+                                .find()
                         && TO_BETWEEN
                                 .matcher(u.text.substring(
                                         f.end(), values.get(i + 1).start()))

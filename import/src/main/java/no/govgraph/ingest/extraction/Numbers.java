@@ -75,7 +75,8 @@ final class Numbers {
             } else {
                 value = Double.parseDouble(integer + "." + fraction);
             }
-            String after = text.substring(m.end());
+            // Only the words around a number decide what it is; bounded so long texts stay linear.
+            String after = text.substring(m.end(), Math.min(text.length(), m.end() + 40));
             String before = text.substring(Math.max(0, m.start() - 30), m.start());
             String unit = unit(after);
             Kind kind = Kind.VALUE;
@@ -83,16 +84,20 @@ final class Numbers {
             if (NOT_A_FIGURE_AFTER.matcher(after).find()
                     || NOT_A_FIGURE_BEFORE.matcher(before).find()) {
                 kind = Kind.OTHER;
-            } else if (after.matches("(?s)^\\s*[–-]\\s*\\d.*") || before.matches("(?s).*\\d\\s*[–-]\\s*$")) {
+            } else if (Regexes.matches(after, "(?s)^\\s*[–-]\\s*\\d.*")
+                    || Regexes.matches(before, "(?s).*\\d\\s*[–-]\\s*$")) {
                 kind = Kind.OTHER; // a range such as 1–6
             } else if (whole && integer.length() == 4 && value >= 1950 && value <= 2099 && unit.isEmpty()) {
                 kind = Kind.YEAR;
-            } else if (whole && after.matches("(?s)^\\.\\s*\\p{Lu}.*") && value < 100 && lineStart(text, m.start())) {
+            } else if (whole
+                    && Regexes.matches(after, "(?s)^\\.\\s*\\p{Lu}.*")
+                    && value < 100
+                    && lineStart(text, m.start())) {
                 kind = Kind.OTHER; // a numbered heading or list item: "2. Resultater"
             } else if (separator != null
                     && separator.equals(".")
                     && fraction.length() == 2
-                    && before.matches("(?s).*(kl\\.?|klokka|klokken)\\s*$")) {
+                    && Regexes.matches(before, "(?s).*(kl\\.?|klokka|klokken)\\s*$")) {
                 kind = Kind.OTHER;
             }
             figures.add(new Figure(value, unit, m.start(), m.end() + unitLength(after), kind));
@@ -172,6 +177,6 @@ final class Numbers {
     }
 
     static boolean isDash(String cell) {
-        return cell.strip().matches("[–—-]|n/a|—|\\.\\.");
+        return Regexes.matches(cell.strip(), "[–—-]|n/a|—|\\.\\.");
     }
 }

@@ -114,7 +114,7 @@ final class PassageLayout {
         for (List<String> g : groups) {
             String joined = String.join("\n", g);
             boolean heading = g.size() == 1
-                    && !joined.matches("(?s).*[.!?;,]$")
+                    && !Regexes.matches(joined, "(?s).*[.!?;,]$")
                     && joined.length() < 100
                     && joined.split("\\s+").length <= 12;
             for (String s : split(joined)) {
@@ -125,10 +125,10 @@ final class PassageLayout {
 
     private static boolean boundary(String previous, String next) {
         String p = previous.strip();
-        if (p.matches("(?s).*[.!?:;]$")) {
+        if (Regexes.matches(p, "(?s).*[.!?:;]$")) {
             return true;
         }
-        if (next.matches("^([•*–-]|\\d+[.)]\\s).*")) {
+        if (Regexes.matches(next, "^([•*–-]|\\d+[.)]\\s).*")) {
             return true;
         }
         return p.length() < 45 && !p.endsWith("-") && !p.endsWith(",");
@@ -139,9 +139,9 @@ final class PassageLayout {
         Matcher m = SENTENCE_END.matcher(text);
         int start = 0;
         while (m.find()) {
-            String before = text.substring(start, m.start());
+            String before = text.substring(Math.max(start, m.start() - 20), m.start());
             String lastWord = before.replaceAll("(?s).*?([\\p{L}]+)$", "$1");
-            boolean abbreviation = before.matches("(?s).*[\\p{L}]$")
+            boolean abbreviation = Regexes.matches(before, "(?s).*[\\p{L}]$")
                     && (ABBREVIATIONS.contains(lastWord.toLowerCase(Locale.ROOT))
                             || (lastWord.length() == 1 && Character.isUpperCase(lastWord.charAt(0))));
             if (abbreviation) {
@@ -169,7 +169,7 @@ final class PassageLayout {
 
     private static boolean isHeader(String line) {
         String l = line.replace('\t', ' ').strip();
-        if (l.isEmpty() || l.length() > 120 || l.matches(".*[.!?]$")) {
+        if (l.isEmpty() || l.length() > 120 || Regexes.matches(l, ".*[.!?]$")) {
             return false;
         }
         if (HEADER_START.matcher(l).find()) {
@@ -280,10 +280,10 @@ final class PassageLayout {
 
     private static boolean endsTable(String label) {
         String l = label.strip();
-        if (l.matches("(?s).*\\p{Ll}[.!?] \\p{Lu}.*")) {
+        if (Regexes.matches(l, "(?s).*\\p{Ll}[.!?] \\p{Lu}.*")) {
             return true; // running text, not a label
         }
-        return l.matches("(?s).*[.!?:]$") && l.split("\\s+").length >= 4 || l.length() > 90;
+        return Regexes.matches(l, "(?s).*[.!?:]$") && l.split("\\s+").length >= 4 || l.length() > 90;
     }
 
     private static boolean startsLower(String s) {
@@ -315,7 +315,7 @@ final class PassageLayout {
         List<String> parts;
         if (l.contains("\t")) {
             parts = List.of(l.split("\t+"));
-        } else if (l.matches(".*\\S {2,}\\S.*")) {
+        } else if (Regexes.matches(l, ".*\\S {2,}\\S.*")) {
             parts = List.of(l.split(" {2,}"));
         } else if (l.contains("|")) {
             parts = List.of(l.replaceAll("^\\||\\|$", "").split("\\|"));
@@ -363,8 +363,8 @@ final class PassageLayout {
             k--;
         }
         List<String> tail = List.of(tokens).subList(k, tokens.length);
-        if (tail.stream().noneMatch(t -> t.matches("\\d.*"))
-                || (tail.size() == 1 && tail.get(0).matches("\\d{1,2}"))) {
+        if (tail.stream().noneMatch(t -> Regexes.matches(t, "\\d.*"))
+                || (tail.size() == 1 && Regexes.matches(tail.get(0), "\\d{1,2}"))) {
             // No figures, or one small bare number that belongs to the label ("Dialogmøte 2").
             return new Cells(l, List.of());
         }
@@ -404,22 +404,22 @@ final class PassageLayout {
             return result;
         }
         String first = tokens.get(from);
-        if (!first.matches("\\d.*") && !Numbers.isDash(first)) {
+        if (!Regexes.matches(first, "\\d.*") && !Numbers.isDash(first)) {
             // a stray unit: attach nothing, skip it
             return parses(tokens, from + 1);
         }
         List<Integer> ends = new ArrayList<>();
         int end = from + 1;
         ends.add(end);
-        if (first.matches("\\d{1,3}")) {
-            while (end < tokens.size() && tokens.get(end).matches("\\d{3}(?:,\\d+)?")) {
+        if (Regexes.matches(first, "\\d{1,3}")) {
+            while (end < tokens.size() && Regexes.matches(tokens.get(end), "\\d{3}(?:,\\d+)?")) {
                 end++;
                 ends.add(0, end);
             }
         }
         for (int e : ends) {
             int withUnit = e;
-            if (withUnit < tokens.size() && tokens.get(withUnit).matches("(?i)%|prosent|dager|dagar|days")) {
+            if (withUnit < tokens.size() && Regexes.matches(tokens.get(withUnit), "(?i)%|prosent|dager|dagar|days")) {
                 withUnit++;
             }
             for (List<List<String>> rest : parses(tokens, withUnit)) {

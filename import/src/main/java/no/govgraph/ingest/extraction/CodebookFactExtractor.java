@@ -61,21 +61,37 @@ public final class CodebookFactExtractor implements FactExtractor {
     // ---- rules as patterns ----
 
     private static final String NAME =
-            "(?<name>\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?(?: \\p{Lu}\\.)?(?: \\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?){1,2})";
+            "(?<name>\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?(?: \\p{Lu}\\.)?(?: \\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?){1,3})";
     private static final String TITLE = "(?:NAV|Nav)-(?:leder|leiar)(?:en)?|[Kk]ontorle(?:der|iar)(?:en)?"
-            + "|[Ee]nhetsleder(?:en)?|[Ee]iningsleiar(?:en)?|(?:the )?(?:NAV )?office manager|head of office";
+            + "|[Ee]nhetsleder(?:en)?|[Ee]iningsleiar(?:en)?|(?:[Tt]he )?(?:NAV )?office manager|(?:[Tt]he )?NAV manager"
+            + "|head of office";
     private static final String TITLE_AT = "(?:" + TITLE + ")(?:\\s+(?:i|ved|på|for|in|at|of)\\s+(?:⟨O(?<off>\\d+)⟩"
             + "|(?<place>\\p{Lu}[\\p{L}-]+)))?";
     private static final String ROLE_OF = "(?:[Ll]eder(?:en)?|[Ll]eiar(?:en)?|[Ss]jef(?:en)?|(?:the )?[Hh]ead|(?:the )?"
             + "[Mm]anager|[Dd]irector)\\s+(?:for|ved|av|i|of|at)\\s+⟨O(?<off>\\d+)⟩";
-    private static final String VERB = "(?:er|var|har vært|har vore|er no|ble|blei|vart|har vore tilsett som"
-            + "|har vært ansatt som|har fungert som|is|was|has been|became|has served as)";
+    private static final String VERB =
+            "(?:(?:er|var|ble|blei|vart|har vært|har vore) (?:ansatt|tilsett|tilsatt|konstituert)"
+                    + " som|er|var|har vært|har vore|er no|ble|blei|vart|har fungert som|is|was|has been|became|has served as"
+                    + "|was appointed|has been appointed|was appointed as)";
     private static final List<LeaderRule> LEADER_RULES = List.of(
             new LeaderRule(
                     "leader.name-comma-title", 0.9, NAME + "\\s*,\\s*(?:som er\\s+|who is\\s+|the\\s+)?" + TITLE_AT),
             new LeaderRule("leader.name-comma-role", 0.9, NAME + "\\s*,\\s*(?:som er\\s+|who is\\s+)?" + ROLE_OF),
             new LeaderRule("leader.name-parenthesis-title", 0.85, NAME + "\\s*\\(\\s*" + TITLE_AT),
-            new LeaderRule("leader.title-before-name", 0.9, "(?<![\\p{L}-])" + TITLE_AT + "\\s*,?\\s+" + NAME),
+            new LeaderRule("leader.title-before-name", 0.9, "(?<![\\p{L}-])" + TITLE_AT + "\\s*[,:]?\\s+" + NAME),
+            new LeaderRule(
+                    "leader.form-field",
+                    0.8,
+                    "^(?:" + TITLE + "|[Ll]eder|[Ll]eiar|[Mm]anager|[Hh]ead)\\s*:\\s*" + NAME + "$"),
+            new LeaderRule(
+                    "leader.name-leads-office",
+                    0.85,
+                    NAME + "\\s+(?:leder|leiar|leads|heads|manages|har ledet|har leia)\\s+⟨O(?<off>\\d+)⟩"),
+            new LeaderRule(
+                    "leader.office-title-name",
+                    0.85,
+                    "⟨O(?<off>\\d+)⟩(?:'s)?\\s+(?:" + TITLE + "|leder|leiar|manager|head|director)\\s*[,:]?\\s+"
+                            + NAME),
             new LeaderRule(
                     "leader.title-is-name",
                     0.85,
@@ -141,11 +157,13 @@ public final class CodebookFactExtractor implements FactExtractor {
 
     private static final Pattern STATE_BACKGROUND = Pattern.compile(
             "statlig bakgrunn|statleg bakgrunn|state background|background (?:from|in) the state|statlige sid|statlege sid"
+                    + "|bakgrunn (?:fra|frå) (?:staten|den statlige|det statlige)|statlig ansatt|statleg tilsett"
                     + "|\\baetat\\b|trygdeetaten|trygdekontor|arbeidskontor|arbeidsmarkedsetaten|arbeidsmarknadsetaten"
                     + "|employment service|national insurance|trygdesjef|labour and welfare service",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern MUNICIPAL_BACKGROUND = Pattern.compile(
             "kommunal bakgrunn|municipal background|background (?:from|in) the municipality|kommunale sid|kommunal sid"
+                    + "|bakgrunn (?:fra|frå) (?:kommunen|den kommunale|det kommunale)|kommunalt ansatt|kommunalt tilsett"
                     + "|sosialtjenesten|sosialtenesta|sosialtenesten|sosialkontor|sosialsjef|social services|social welfare"
                     + "|sosialleder|sosialleiar|kommunal sektor",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -155,7 +173,8 @@ public final class CodebookFactExtractor implements FactExtractor {
 
     private static final Pattern PARTNERSHIP = Pattern.compile(
             "samarbeidsavtal|partnerskap|partnarskap|partnership|\\bpartner|\\bparte(?:ne|r)\\b|\\bpartane?\\b|\\bparties\\b"
-                    + "|samarbeid|\\bavtal(?:e|en)\\b|agreement|i fellesskap|jointly|inngått|\\bmellom\\b.+\\bog\\b",
+                    + "|samarbeid|\\bavtal(?:e|en)\\b|agreement|i fellesskap|jointly|inngått|\\bmellom\\b.+\\bog\\b"
+                    + "|vertskommune|host municipality",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern AGREEMENT = Pattern.compile(
             "avtal|agreement|\\bmellom\\b.+\\bog\\b|\\bbetween\\b.+\\band\\b|\\bparte(?:ne|r)\\b|\\bpartane?\\b|partnerskap"

@@ -38,6 +38,7 @@ final class Numbers {
 
     private static final Pattern NUMBER = Pattern.compile(
             "(?<![\\p{L}\\d,.])(\\d{1,3}(?:[ \\u00A0\\u202F]\\d{3})+|\\d+)(?:([,.])(\\d+))?(?![\\d\\p{L}])");
+    private static final Pattern DATE = Pattern.compile("(?<![\\d.])\\d{1,2}\\.\\d{1,2}\\.((?:19|20)\\d\\d)(?!\\d)");
     private static final Pattern PERCENT =
             Pattern.compile("^\\s*(%|prosent\\b|per cent\\b|percent\\b|pst\\b\\.?)", Pattern.CASE_INSENSITIVE);
     private static final Pattern DAYS = Pattern.compile(
@@ -52,7 +53,7 @@ final class Numbers {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NOT_A_FIGURE_BEFORE = Pattern.compile(
             "(§|kl\\.?|klokka|klokken|nr\\.?|side|skala|scale|skala fra|skala frå|scale from|scale of|under"
-                    + "|(skala|scale)\\s+(fra|frå|from|of)?\\s*\\d+\\s*(til|to))\\s*$",
+                    + "|(skala|scale)\\s+(fra|frå|from|of)?\\s*\\d+\\s*(til|to)|\\d\\s+(av|of|out of))\\s*$",
             Pattern.CASE_INSENSITIVE);
 
     private Numbers() {}
@@ -60,8 +61,19 @@ final class Numbers {
     /** The numbers of {@code text}; {@code english} reads "1,950" as 1950 rather than 1.95. */
     static List<Figure> figures(String text, boolean english) {
         List<Figure> figures = new ArrayList<>();
+        // A date ("31.12.2019") is its year, not three numbers.
+        List<int[]> dates = new ArrayList<>();
+        Matcher d = DATE.matcher(text);
+        while (d.find()) {
+            dates.add(new int[] {d.start(), d.end()});
+            figures.add(new Figure(Double.parseDouble(d.group(1)), "", d.start(), d.end(), Kind.YEAR));
+        }
         Matcher m = NUMBER.matcher(text);
         while (m.find()) {
+            int at = m.start();
+            if (dates.stream().anyMatch(r -> at >= r[0] && at < r[1])) {
+                continue;
+            }
             String integer = m.group(1).replaceAll("[ \\u00A0\\u202F]", "");
             String separator = m.group(2);
             String fraction = m.group(3);
@@ -102,6 +114,7 @@ final class Numbers {
             }
             figures.add(new Figure(value, unit, m.start(), m.end() + unitLength(after), kind));
         }
+        figures.sort(java.util.Comparator.comparingInt(Figure::start));
         return figures;
     }
 

@@ -42,7 +42,7 @@ final class PassageLayout {
     }
 
     private static final Pattern HEADER_START = Pattern.compile(
-            "^\\s*(indikator|indicator|nøkkeltal+|måltal+|resultatindikator|resultatmål|measure|kpi)\\b",
+            "^\\s*(indikator|indicator|nøkkeltal|måltal|resultatindikator|resultatmål|måleindikator|measure|kpi)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern RESULT_WORD =
             Pattern.compile("\\b(resultat|result|oppnådd|faktisk|actual)\\b", Pattern.CASE_INSENSITIVE);
@@ -244,8 +244,13 @@ final class PassageLayout {
                 break;
             }
             if (!cells.label().isEmpty()) {
+                // A label continues the row above when it starts in lower case (a PDF wrapped it), or
+                // when the row above has no figures yet and its label is unfinished ("… for personer med").
                 boolean continuation = row != null
-                        && ((row.values.isEmpty()) || (cells.values().isEmpty() && startsLower(cells.label())));
+                        && (startsLower(cells.label())
+                                        && (row.values.isEmpty()
+                                                || cells.values().isEmpty())
+                                || row.values.isEmpty() && unfinished(row.label.toString()));
                 if (continuation) {
                     row.label.append(' ').append(cells.label());
                     row.quote.append('\n').append(line.strip());
@@ -284,6 +289,10 @@ final class PassageLayout {
             return true; // running text, not a label
         }
         return Regexes.matches(l, "(?s).*[.!?:]$") && l.split("\\s+").length >= 4 || l.length() > 90;
+    }
+
+    private static boolean unfinished(String label) {
+        return Regexes.matches(label, "(?is).*(?:[-,]|\\b(?:og|for|med|i|til|av|and|of|with|in))$");
     }
 
     private static boolean startsLower(String s) {
@@ -344,7 +353,7 @@ final class PassageLayout {
     }
 
     private static final Pattern TAIL_TOKEN =
-            Pattern.compile("\\d+(?:[,.]\\d+)?|%|prosent|dager|dagar|days|[–—-]", Pattern.CASE_INSENSITIVE);
+            Pattern.compile("[-+−–]?\\d+(?:[,.]\\d+)?|%|prosent|dager|dagar|days|[–—-]", Pattern.CASE_INSENSITIVE);
 
     /** A line without cell separators: one cell, or a PDF row whose figures trail its label. */
     private static Cells singleCell(String l, int n, boolean english) {
@@ -404,7 +413,7 @@ final class PassageLayout {
             return result;
         }
         String first = tokens.get(from);
-        if (!Regexes.matches(first, "\\d.*") && !Numbers.isDash(first)) {
+        if (!Regexes.matches(first, "[-+−–]?\\d.*") && !Numbers.isDash(first)) {
             // a stray unit: attach nothing, skip it
             return parses(tokens, from + 1);
         }

@@ -41,6 +41,14 @@ public final class SampleCorpusGenerator {
         Map<String, byte[]> rendered = render(sources(sourceDir));
         try {
             Files.createDirectories(outputDir);
+            // A file renamed or removed in the sources must not linger in the jar.
+            try (Stream<Path> old = Files.list(outputDir)) {
+                for (Path f : old.toList()) {
+                    if (!rendered.containsKey(f.getFileName().toString())) {
+                        Files.delete(f);
+                    }
+                }
+            }
             for (var e : rendered.entrySet()) {
                 Files.write(outputDir.resolve(e.getKey()), e.getValue());
             }

@@ -124,6 +124,34 @@ class CodebookFactExtractorTest {
                         List.of(),
                         List.of("USES_TOOL,office:0312,tool:lean")),
                 Arguments.of(
+                        "a form field names the leader; a department head signing is not one",
+                        "Styringsdokument for Nav Bodø\n\nLeder: Hanne Nilsen\nDato: 18. januar 2022\n\n"
+                                + "Mvh\nGeir Haugen\navdelingsleder, Nav Bodø",
+                        List.of("LEADS,leader:1804:hanne-nilsen,office:1804,unknown"),
+                        List.of("LEADS,leader:1804:geir-haugen,office:1804,unknown")),
+                Arguments.of(
+                        "a host municipality is a partner",
+                        "Sarpsborg kommune er vertskommune for NAV Sarpsborg.",
+                        List.of("PARTNERS_WITH,office:0105,partner:sarpsborg-kommune"),
+                        List.of()),
+                Arguments.of(
+                        "a deviation column with negative figures, and a date as the period",
+                        "Nav Hamar 2020\n\nResultatindikatorer Resultat 2020 Mål 2020 Avvik\n"
+                                + "Overgang til arbeid 52,0 % 55,0 % -3,0\nSykefravær blant ansatte 6,4 % 6,0 % 0,4\n\n"
+                                + "Per 31.12.2021 var 812 personer mottakere av økonomisk sosialhjelp i Nav Hamar.",
+                        List.of(
+                                "ACHIEVED,office:0403,outcome:overgang-til-arbeid,52@2020",
+                                "ACHIEVED,office:0403,outcome:sykefravaer-blant-ansatte,6.4@2020",
+                                "ACHIEVED,office:0403,outcome:sosialhjelpsmottakere,812@2021"),
+                        List.of(
+                                "ACHIEVED,office:0403,outcome:overgang-til-arbeid,6.4@2020",
+                                "ACHIEVED,office:0403,outcome:sosialhjelpsmottakere,31.12@2021")),
+                Arguments.of(
+                        "a score out of six is one figure",
+                        "Brukertilfredsheten i Nav Hamar var 4,8 av 6 i 2020.",
+                        List.of("ACHIEVED,office:0403,outcome:brukertilfredshet,4.8@2020"),
+                        List.of("ACHIEVED,office:0403,outcome:brukertilfredshet,6@2020")),
+                Arguments.of(
                         "figures from one year to the next",
                         "I NAV Asker økte overgangen til arbeid fra 58 prosent i 2020 til 61,5 prosent i 2021.",
                         List.of(

@@ -30,12 +30,13 @@ final class CorpusReader {
 
     private static final Pattern PAGE = Pattern.compile("<div class=\"page\">");
     private static final int PASSAGE_CHARS = 1500;
+    // Loading Tika's configuration is the slow part: once per test JVM.
+    private static final AutoDetectParser PARSER = new AutoDetectParser();
 
     private CorpusReader() {}
 
     static List<DocumentText> read(Path file) throws Exception {
-        AutoDetectParser parser = new AutoDetectParser();
-        RecursiveParserWrapper wrapper = new RecursiveParserWrapper(parser);
+        RecursiveParserWrapper wrapper = new RecursiveParserWrapper(PARSER);
         RecursiveParserWrapperHandler handler = new RecursiveParserWrapperHandler(
                 new BasicContentHandlerFactory(BasicContentHandlerFactory.HANDLER_TYPE.XML, 10_000_000));
         try (InputStream in = TikaInputStream.get(file)) {

@@ -9,7 +9,8 @@ import java.util.Set;
 public final class Tokenizer {
 
     /** After these a hyphen and a line break are a real hyphen: "Arbeids-\nog velferdsetaten". */
-    private static final Set<String> CONJUNCTIONS = Set.of("og", "eller", "and", "or", "til", "i");
+    private static final Set<String> CONJUNCTIONS =
+            Set.of("og", "eller", "and", "or", "til", "i", "samt", "enn", "som", "nor", "to", "and/or");
 
     private Tokenizer() {}
 
@@ -36,7 +37,9 @@ public final class Tokenizer {
                     lineBreak |= text.charAt(j) == '\n';
                     j++;
                 }
-                if (!lineBreak || j >= n || !Character.isLowerCase(text.charAt(j))) {
+                // A line break, or the single space left where a pipeline collapsed one.
+                boolean collapsed = j == end + 2 && text.charAt(end + 1) == ' ';
+                if (!(lineBreak || collapsed) || j >= n || !Character.isLowerCase(text.charAt(j))) {
                     break;
                 }
                 int k = j;

@@ -82,7 +82,12 @@ public final class CodebookFactExtractor implements FactExtractor {
             new LeaderRule(
                     "leader.form-field",
                     0.8,
-                    "^(?:" + TITLE + "|[Ll]eder|[Ll]eiar|[Mm]anager|[Hh]ead)\\s*:\\s*" + NAME + "$"),
+                    "(?:^|(?<=\\s))(?:" + TITLE + "|[Ll]eder|[Ll]eiar|[Mm]anager|[Hh]ead)\\s*:\\s*" + NAME
+                            + "(?=\\s*$|\\s+\\p{Lu}\\p{Ll}*\\s*:)"),
+            new LeaderRule(
+                    "leader.signature-line",
+                    0.75,
+                    NAME + "\\s+(?:" + TITLE + "|[Ll]eder|[Ll]eiar)(?:\\s*,\\s*⟨O(?<off>\\d+)⟩\\s*$|\\s*$)"),
             new LeaderRule(
                     "leader.name-leads-office",
                     0.85,
@@ -479,7 +484,10 @@ public final class CodebookFactExtractor implements FactExtractor {
                         continue;
                     }
                     Optional<String> name = cleanName(m.group("name"));
-                    if (name.isEmpty()) {
+                    if (name.isEmpty()
+                            || rule.method().equals("leader.signature-line")
+                                    && !name.get().equals(m.group("name"))) {
+                        // "Hilsen Jon Ivar NAV-leder" is a first-name greeting, not a full name.
                         continue;
                     }
                     Optional<String> office = group(m, "off")
@@ -555,6 +563,13 @@ public final class CodebookFactExtractor implements FactExtractor {
             List<String> words = new ArrayList<>(List.of(raw.split(" ")));
             while (!words.isEmpty() && NAME_STOPWORDS.contains(words.get(0).toLowerCase(Locale.ROOT))) {
                 words.remove(0);
+            }
+            for (int w = 1; w < words.size(); w++) {
+                // "Jon Ivar Berg Fra: …" on one line: the name ends where the next field starts.
+                if (NAME_STOPWORDS.contains(words.get(w).toLowerCase(Locale.ROOT))) {
+                    words = new ArrayList<>(words.subList(0, w));
+                    break;
+                }
             }
             long real = words.stream()
                     .filter(w -> !Regexes.matches(w, "\\p{Lu}\\."))
@@ -868,7 +883,7 @@ public final class CodebookFactExtractor implements FactExtractor {
             for (int c = 0; c < columns.size() && c < row.cells().size(); c++) {
                 PassageLayout.Column column = columns.get(c);
                 Optional<Numbers.Figure> cell = row.cells().get(c);
-                if (column.target() || cell.isEmpty()) {
+                if (column.target() || column.other() || cell.isEmpty()) {
                     continue;
                 }
                 String period = column.year().isEmpty() ? u.year : column.year();

@@ -30,7 +30,11 @@ final class PassageLayout {
     }
 
     /** A column of a result table: a result or a target, for a year if the header names one. */
-    record Column(boolean target, String year, String unit) {}
+    record Column(boolean target, String year, String unit, boolean other) {
+        Column(boolean target, String year, String unit) {
+            this(target, year, unit, false);
+        }
+    }
 
     /** A row of a result table: its indicator label and one cell per column (empty where none). */
     record TableRow(String label, List<Optional<Numbers.Figure>> cells, List<Column> columns, String quote)
@@ -49,7 +53,8 @@ final class PassageLayout {
     private static final Pattern TARGET_WORD =
             Pattern.compile("\\b(mål|target|måltal+|goal)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern COLUMN = Pattern.compile(
-            "(?<word>resultat|result|oppnådd|faktisk|actual|mål|målet|target|måltal+|goal|ambisjon)"
+            "(?<word>resultat|result|oppnådd|faktisk|actual|målsetting|mål|målet|target|måltal+|goal|ambisjon"
+                    + "|avvik|deviation|differanse|endring|change)"
                     + "(?:\\s+(?:for\\s+|i\\s+)?(?<year>(?:19|20)\\d\\d))?(?:\\s*\\((?<unit>[^)]*)\\))?"
                     + "|(?<bare>(?:19|20)\\d\\d)",
             Pattern.CASE_INSENSITIVE);
@@ -73,6 +78,14 @@ final class PassageLayout {
         int i = 0;
         while (i < lines.length) {
             String line = lines[i];
+            if (isFlowTable(line)) {
+                // A whole table on one line: the pipeline (or a PDF paragraph) collapsed its rows.
+                sentences(chunk, items);
+                chunk.clear();
+                flowTable(line.strip(), english, items);
+                i++;
+                continue;
+            }
             if (isHeader(line)) {
                 TableParse table = table(lines, i, english);
                 if (!table.rows().isEmpty()) {
@@ -86,8 +99,11 @@ final class PassageLayout {
             if (line.isBlank()) {
                 sentences(chunk, items);
                 chunk.clear();
-            } else {
-                chunk.add(line.replace('\t', ' ').strip());
+            } else if (!Regexes.matches(line.strip(), "[=_~*-]{3,}")) {
+                // A text file's underline under a title is no text.
+                chunk.add(line.replace('\t', ' ')
+                        .replaceAll("\\s*[=_~]{3,}\\s*$", "")
+                        .strip());
             }
             i++;
         }
@@ -131,7 +147,12 @@ final class PassageLayout {
         if (Regexes.matches(next, "^([•*–-]|\\d+[.)]\\s).*")) {
             return true;
         }
-        return p.length() < 45 && !p.endsWith("-") && !p.endsWith(",");
+        if (p.endsWith("-") || p.endsWith(",")) {
+            return false;
+        }
+        // A short line, or a title of a few words followed by a capitalised line, stands alone.
+        return p.length() < 45
+                || p.split("\\s+").length <= 8 && !next.isEmpty() && Character.isUpperCase(next.charAt(0));
     }
 
     static List<String> split(String text) {
@@ -165,6 +186,125 @@ final class PassageLayout {
 
     // ---- tables ----
 
+    private static final Pattern FLOW_HEADER = Pattern.compile(
+            "^(?<first>\\S+)(?<columns>(?:\\s+(?:(?:resultat|result|oppnådd|faktisk|actual|mål|målet|target|måltal\\w*"
+                    + "|målsetting|goal|ambisjon|avvik|deviation|differanse|endring|change)(?:\\s+(?:for\\s+|i\\s+)?"
+                    + "(?:19|20)\\d\\d)?(?:\\s*\\([^)]*\\))?|(?:19|20)\\d\\d))+)\\s+(?<rest>\\S.*)$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern VALUE_TOKEN = Pattern.compile("[-+−–]?\\d+(?:[,.]\\d+)?");
+    private static final Pattern UNIT_TOKEN =
+            Pattern.compile("%|prosent|dager|dagar|days|pst\\.?", Pattern.CASE_INSENSITIVE);
+
+    /** A line that starts like a result table's header and goes on with its rows. */
+    private static boolean isFlowTable(String line) {
+        String l = line.strip();
+        if (l.length() < 60 || l.contains("\t") || l.contains(" | ")) {
+            return false;
+        }
+        Matcher m = FLOW_HEADER.matcher(l);
+        if (!m.matches() || columns(m.group("columns")).isEmpty()) {
+            return false;
+        }
+        boolean headed = HEADER_START.matcher(l).find()
+                || RESULT_WORD.matcher(m.group("columns")).find()
+                        && TARGET_WORD.matcher(m.group("columns")).find();
+        long figures = VALUE_TOKEN.matcher(m.group("rest")).results().count();
+        return headed && figures >= 2;
+    }
+
+    /** Reads rows from a table whose rows run on in one line: label words, then figures, then the next label. */
+    private static void flowTable(String line, boolean english, List<Item> items) {
+        Matcher m = FLOW_HEADER.matcher(line);
+        if (m.matches()) {
+            flowRows(List.of(m.group("rest").split("\\s+")), columns(m.group("columns")), english, items);
+        }
+    }
+
+    private static void flowRows(List<String> tokens, List<Column> columns, boolean english, List<Item> items) {
+        List<String> label = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        TableRow previous = null;
+        List<String> previousLabel = List.of();
+        int k = 0;
+        while (k < tokens.size()) {
+            String t = tokens.get(k);
+            boolean value = VALUE_TOKEN.matcher(t).matches()
+                    || Numbers.isDash(t)
+                    || (!values.isEmpty() && UNIT_TOKEN.matcher(t).matches());
+            if (value && VALUE_TOKEN.matcher(t).matches() && values.isEmpty()) {
+                // A number inside a label ("Dialogmøte 2 innen 26 uker") is followed by a word, not a figure.
+                String next = k + 1 < tokens.size() ? tokens.get(k + 1) : "";
+                boolean figureFollows = next.isEmpty()
+                        || UNIT_TOKEN.matcher(next).matches()
+                        || VALUE_TOKEN.matcher(next).matches()
+                        || Numbers.isDash(next)
+                        || Character.isUpperCase(next.charAt(0));
+                if (!figureFollows) {
+                    value = false;
+                }
+            }
+            if (value) {
+                values.add(t);
+                k++;
+                continue;
+            }
+            if (!values.isEmpty()) {
+                previous = row(label, values, columns, english);
+                previousLabel = List.copyOf(label);
+                if (previous != null) {
+                    items.add(previous);
+                }
+                label.clear();
+                values.clear();
+            }
+            if (label.isEmpty() && previous != null && continues(t)) {
+                // The end of the previous row's label, wrapped below its figures.
+                List<String> longer = new ArrayList<>(previousLabel);
+                longer.add(t);
+                items.remove(items.size() - 1);
+                previousLabel = longer;
+                previous = new TableRow(
+                        String.join(" ", longer), previous.cells(), previous.columns(), previous.quote() + " " + t);
+                items.add(previous);
+                k++;
+                continue;
+            }
+            previous = null;
+            label.add(t);
+            k++;
+            if (label.size() > 14) {
+                break; // running text after the table
+            }
+        }
+        if (!values.isEmpty()) {
+            TableRow last = row(label, values, columns, english);
+            if (last != null) {
+                items.add(last);
+            }
+        } else {
+            List<String> rest = new ArrayList<>(label);
+            rest.addAll(tokens.subList(k, tokens.size()));
+            if (!rest.isEmpty()) {
+                for (String sentence : split(String.join(" ", rest))) {
+                    items.add(new Sentence(sentence, false));
+                }
+            }
+        }
+    }
+
+    private static boolean continues(String token) {
+        char c = token.charAt(0);
+        return Character.isLowerCase(c) || c == '(' && token.length() > 1 && Character.isLowerCase(token.charAt(1));
+    }
+
+    private static TableRow row(List<String> label, List<String> values, List<Column> columns, boolean english) {
+        if (label.isEmpty()) {
+            return null;
+        }
+        String l = String.join(" ", label);
+        return new TableRow(l, group(values, columns.size(), english), columns, l + " " + String.join(" ", values));
+    }
+
     private record TableParse(List<TableRow> rows, int next) {}
 
     private static boolean isHeader(String line) {
@@ -188,6 +328,11 @@ final class PassageLayout {
             if (m.group("bare") != null) {
                 columns.add(new Column(false, m.group("bare"), ""));
             } else {
+                if (Regexes.matches(
+                        m.group("word").toLowerCase(Locale.ROOT), "avvik|deviation|differanse|endring|change")) {
+                    columns.add(new Column(false, "", "", true));
+                    continue;
+                }
                 boolean target = TARGET_WORD.matcher(m.group("word")).matches()
                         || m.group("word").toLowerCase(Locale.ROOT).startsWith("mål")
                         || m.group("word").equalsIgnoreCase("ambisjon");
@@ -232,6 +377,24 @@ final class PassageLayout {
                     break;
                 }
                 continue;
+            }
+            if (!line.contains("\t") && !line.contains("|") && !Regexes.matches(line, ".*\\S {2,}\\S.*")) {
+                List<Item> flow = new ArrayList<>();
+                flowRows(List.of(line.strip().split("\\s+")), columns, english, flow);
+                if (flow.stream().filter(TableRow.class::isInstance).count() >= 2) {
+                    // Several rows on one line: a PDF paragraph or a pipeline collapsed them.
+                    if (row != null && !row.values.isEmpty()) {
+                        rows.add(row.build(columns));
+                    }
+                    row = null;
+                    flow.stream()
+                            .filter(TableRow.class::isInstance)
+                            .map(TableRow.class::cast)
+                            .forEach(rows::add);
+                    rowPerLine = true;
+                    lastUseful = i + 1;
+                    continue;
+                }
             }
             Cells cells = cells(line, columns.size(), english);
             if (!cells.label().isEmpty() && !cells.values().isEmpty()) {
@@ -383,14 +546,14 @@ final class PassageLayout {
 
     /** Groups trailing tokens into figures, joining thousands ("1 480") so that n figures result if possible. */
     private static List<Optional<Numbers.Figure>> group(List<String> tail, int n, boolean english) {
+        // Prefer n figures of one order of magnitude ("210 200" is two; "2 310" is one, the target empty).
         List<List<String>> best = null;
+        int bestScore = Integer.MIN_VALUE;
         for (List<List<String>> parse : parses(tail, 0)) {
-            if (parse.size() == n) {
+            int score = (parse.size() == n ? 2 : parse.size() < n ? 1 : -5) + (plausible(parse, english) ? 4 : 0);
+            if (score > bestScore) {
                 best = parse;
-                break;
-            }
-            if (best == null || parse.size() < best.size()) {
-                best = parse;
+                bestScore = score;
             }
         }
         List<Optional<Numbers.Figure>> values = new ArrayList<>();
@@ -403,6 +566,19 @@ final class PassageLayout {
             }
         }
         return values;
+    }
+
+    private static boolean plausible(List<List<String>> parse, boolean english) {
+        double min = Double.MAX_VALUE;
+        double max = 0;
+        for (List<String> group : parse) {
+            Optional<Numbers.Figure> f = Numbers.cell(String.join(" ", group), english);
+            if (f.isPresent() && f.get().value() > 0) {
+                min = Math.min(min, f.get().value());
+                max = Math.max(max, f.get().value());
+            }
+        }
+        return max == 0 || max / min <= 10;
     }
 
     /** Every way to read the tokens as figures, fewest figures (most thousands joined) first. */

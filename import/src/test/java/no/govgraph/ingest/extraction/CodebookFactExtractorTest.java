@@ -152,6 +152,31 @@ class CodebookFactExtractorTest {
                         List.of("ACHIEVED,office:0403,outcome:brukertilfredshet,4.8@2020"),
                         List.of("ACHIEVED,office:0403,outcome:brukertilfredshet,6@2020")),
                 Arguments.of(
+                        "a whole table on one line, as a pipeline that collapses white space writes it",
+                        "NAV Fredrikstad – resultater for 2019\nIndikator Resultat Mål Overgang til arbeid 55,0 % 57 %"
+                                + " Overgang til arbeid for personer med nedsatt 36,0 % 40 % arbeidsevne"
+                                + " Sosialhjelpsmottakere 2 310 Dialogmøte 2 innen 26 uker 86 % 90 %\n",
+                        List.of(
+                                "ACHIEVED,office:0106,outcome:overgang-til-arbeid,55@2019",
+                                "ACHIEVED,office:0106,outcome:overgang-til-arbeid-for-personer-med-nedsatt-arbeidsevne,36@2019",
+                                "ACHIEVED,office:0106,outcome:sosialhjelpsmottakere,2310@2019",
+                                "ACHIEVED,office:0106,outcome:dialogmote-2,86@2019"),
+                        List.of(
+                                "ACHIEVED,office:0106,outcome:sosialhjelpsmottakere,2@2019",
+                                "ACHIEVED,office:0106,outcome:overgang-til-arbeid,36@2019")),
+                Arguments.of(
+                        "collapsed line breaks: a hyphenated word and a signature on one line",
+                        "NAV Frogner har en virksomhets- plan. Med hilsen Kari Holm NAV-leder",
+                        List.of(
+                                "USES_TOOL,office:0312,tool:virksomhetsplan",
+                                "LEADS,leader:0312:kari-holm,office:0312,unknown"),
+                        List.of()),
+                Arguments.of(
+                        "a first-name greeting is no leader's name",
+                        "Takk for innsatsen i NAV Drammen. Hilsen Jon Ivar NAV-leder",
+                        List.of(),
+                        List.of("LEADS,leader:0602:jon-ivar,office:0602,unknown")),
+                Arguments.of(
                         "figures from one year to the next",
                         "I NAV Asker økte overgangen til arbeid fra 58 prosent i 2020 til 61,5 prosent i 2021.",
                         List.of(

@@ -35,7 +35,22 @@ final class CorpusReader {
 
     private CorpusReader() {}
 
+    /** How passage text is laid out. */
+    enum Layout {
+        /** Lines as Tika writes them: a PDF's line breaks kept, table cells ended by tabs. */
+        LINES,
+        /**
+         * As the import pipeline's passage splitter writes it: one line per paragraph, heading or
+         * table row, white space inside a block collapsed to one space, cells joined by " | ".
+         */
+        BLOCKS
+    }
+
     static List<DocumentText> read(Path file) throws Exception {
+        return read(file, Layout.LINES);
+    }
+
+    static List<DocumentText> read(Path file, Layout layout) throws Exception {
         RecursiveParserWrapper wrapper = new RecursiveParserWrapper(PARSER);
         RecursiveParserWrapperHandler handler = new RecursiveParserWrapperHandler(
                 new BasicContentHandlerFactory(BasicContentHandlerFactory.HANDLER_TYPE.XML, 10_000_000));
@@ -65,7 +80,7 @@ final class CorpusReader {
                     Optional.ofNullable(m.get(TikaCoreProperties.TITLE)),
                     "other",
                     Optional.empty(),
-                    passages(id, xhtml)));
+                    layout == Layout.LINES ? passages(id, xhtml) : blockPassages(id, xhtml)));
         }
         return docs;
     }
@@ -102,6 +117,114 @@ final class CorpusReader {
             }
         }
         return passages;
+    }
+
+    private static final Pattern BLOCK_TAG = Pattern.compile("<(/?)([a-zA-Z0-9]+)\\b([^>]*)>|([^<]+)", Pattern.DOTALL);
+    private static final java.util.Set<String> BLOCKS = java.util.Set.of(
+            "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "table", "ul", "ol", "pre", "blockquote");
+
+    /** Blocks as the import pipeline's structured text handler makes them, packed into passages. */
+    static List<PassageText> blockPassages(String docId, String xhtml) {
+        String body = xhtml.contains("<body>") ? xhtml.substring(xhtml.indexOf("<body>")) : xhtml;
+        List<Block> blocks = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        List<String> cells = new ArrayList<>();
+        int page = 0;
+        boolean inRow = false;
+        Matcher m = BLOCK_TAG.matcher(body);
+        while (m.find()) {
+            if (m.group(4) != null) {
+                text.append(m.group(4)
+                        .replace("&lt;", "<")
+                        .replace("&gt;", ">")
+                        .replace("&quot;", "\"")
+                        .replace("&amp;", "&"));
+                continue;
+            }
+            boolean end = !m.group(1).isEmpty();
+            String tag = m.group(2);
+            if (tag.equals("tr")) {
+                if (!end) {
+                    flushBlock(blocks, text, page);
+                    inRow = true;
+                    cells.clear();
+                } else {
+                    inRow = false;
+                    while (!cells.isEmpty() && cells.get(cells.size() - 1).isEmpty()) {
+                        cells.remove(cells.size() - 1);
+                    }
+                    if (!cells.isEmpty()) {
+                        blocks.add(new Block(Math.max(page, 1), String.join(" | ", cells)));
+                    }
+                    text.setLength(0);
+                }
+                continue;
+            }
+            if (inRow) {
+                if ((tag.equals("td") || tag.equals("th")) && end) {
+                    cells.add(text.toString().replaceAll("\\s+", " ").strip());
+                    text.setLength(0);
+                } else if (tag.equals("td") || tag.equals("th")) {
+                    text.setLength(0);
+                } else {
+                    text.append(' ');
+                }
+                continue;
+            }
+            if (tag.equals("div") && !end && m.group(3).contains("class=\"page\"")) {
+                flushBlock(blocks, text, page);
+                page++;
+                continue;
+            }
+            if (tag.equals("head") || tag.equals("title")) {
+                text.setLength(0);
+                continue;
+            }
+            if (BLOCKS.contains(tag)) {
+                flushBlock(blocks, text, page);
+            }
+        }
+        flushBlock(blocks, text, page);
+        List<PassageText> passages = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        int currentPage = 1;
+        for (Block b : blocks) {
+            if (current.length() > 0
+                    && (b.page() != currentPage || current.length() + b.text().length() > PASSAGE_CHARS)) {
+                passages.add(new PassageText(
+                        docId + ":" + passages.size(), passages.size(), currentPage, current.toString()));
+                current.setLength(0);
+            }
+            currentPage = b.page();
+            current.append(current.length() > 0 ? "\n" : "").append(b.text());
+        }
+        if (current.length() > 0) {
+            passages.add(
+                    new PassageText(docId + ":" + passages.size(), passages.size(), currentPage, current.toString()));
+        }
+        return passages;
+    }
+
+    private record Block(int page, String text) {}
+
+    private static void flushBlock(List<Block> blocks, StringBuilder text, int page) {
+        for (String paragraph : text.toString().split("\\n[ \\t]*\\n")) {
+            if (paragraph.contains("\t") && paragraph.contains("\n")) {
+                // Plain text with tab-separated lines is a table: one row per line.
+                for (String line : paragraph.split("\n")) {
+                    String row = line.strip().replace("\t", " | ").replaceAll("[ \\u00A0]+", " ");
+                    if (!row.isBlank()) {
+                        blocks.add(new Block(Math.max(page, 1), row));
+                    }
+                }
+                continue;
+            }
+            String clean = paragraph.replaceAll("[\\s\\u00A0]+", " ").strip();
+            if (!clean.isEmpty()) {
+                blocks.add(new Block(Math.max(page, 1), clean));
+            }
+        }
+        text.setLength(0);
     }
 
     /** XHTML to text as a pipeline would: blocks end lines, cells end with a tab. */

@@ -31,20 +31,33 @@ class ExtractionEvaluationTest {
 
     private static final List<DocumentText> documents = new ArrayList<>();
     private static final List<Extraction> extractions = new ArrayList<>();
+    private static final List<Extraction> blockExtractions = new ArrayList<>();
 
     @BeforeAll
     static void extractTheCorpus() throws Exception {
         FactExtractor extractor = new CodebookFactExtractor();
         for (Path file : SampleCorpus.copyTo(corpus)) {
-            for (DocumentText doc : CorpusReader.read(file)) {
+            for (DocumentText doc : CorpusReader.read(file, CorpusReader.Layout.LINES)) {
                 documents.add(doc);
                 extractions.add(extractor.extract(doc));
+            }
+            for (DocumentText doc : CorpusReader.read(file, CorpusReader.Layout.BLOCKS)) {
+                blockExtractions.add(extractor.extract(doc));
             }
         }
     }
 
     @Test
     void scoresAtLeastPointNineOnEveryRelationType() throws Exception {
+        score("passages with Tika's line breaks", extractions);
+    }
+
+    @Test
+    void scoresAtLeastPointNineOnEveryRelationTypeWithThePipelinesBlockLayout() throws Exception {
+        score("passages of one line per paragraph and table row, as the import pipeline writes them", blockExtractions);
+    }
+
+    private static void score(String layout, List<Extraction> extractions) throws Exception {
         Map<RelType, Set<String>> expected = expected();
         Map<RelType, Set<String>> actual = Evaluation.keys(extractions);
         List<Evaluation.Score> scores = new ArrayList<>();

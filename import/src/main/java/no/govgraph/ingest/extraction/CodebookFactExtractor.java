@@ -160,6 +160,10 @@ public final class CodebookFactExtractor implements FactExtractor {
             "kontakt",
             "kontaktperson");
 
+    /** "… siden 2014", "sidan 2011", "since 2015", "siden sammenslåingen i 2020": when a leader started. */
+    private static final Pattern SINCE = Pattern.compile(
+            "^[^.;]*?\\b(?:siden|sidan|since|fra|frå|from)\\s+(?:[\\p{L}.]+\\s+){0,3}?((?:19|20)\\d\\d)\\b");
+
     private static final Pattern STATE_BACKGROUND = Pattern.compile(
             "statlig bakgrunn|statleg bakgrunn|state background|background (?:from|in) the state|statlige sid|statlege sid"
                     + "|bakgrunn (?:fra|frå) (?:staten|den statlige|det statlige)|statlig ansatt|statleg tilsett"
@@ -280,7 +284,13 @@ public final class CodebookFactExtractor implements FactExtractor {
         }
     }
 
-    private record PendingLead(Unit unit, LeaderFound leader, String office, String method, double confidence) {}
+    private record PendingLead(
+            Unit unit,
+            LeaderFound leader,
+            String office,
+            String method,
+            double confidence,
+            Map<String, Object> props) {}
 
     private static final class EntityFound {
         final EntityKind kind;
@@ -349,7 +359,7 @@ public final class CodebookFactExtractor implements FactExtractor {
                         RelType.LEADS,
                         p.leader().id(),
                         p.office(),
-                        Map.of(),
+                        p.props(),
                         p.unit(),
                         p.unit().item.quote(),
                         p.method(),
@@ -502,8 +512,10 @@ public final class CodebookFactExtractor implements FactExtractor {
                         office = Optional.of(candidates.get(0));
                         confidence -= 0.1;
                     }
+                    Matcher since = SINCE.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 60)));
+                    Map<String, Object> props = since.find() ? Map.of("from", since.group(1)) : Map.of();
                     pendingLeads.add(new PendingLead(
-                            u, leader(office.get(), name.get()), office.get(), rule.method(), confidence));
+                            u, leader(office.get(), name.get()), office.get(), rule.method(), confidence, props));
                 }
             }
         }
@@ -536,8 +548,8 @@ public final class CodebookFactExtractor implements FactExtractor {
                 } else {
                     continue;
                 }
-                pendingLeads.add(
-                        new PendingLead(titleLine, leader(office, name), office, "leader.signature", confidence));
+                pendingLeads.add(new PendingLead(
+                        titleLine, leader(office, name), office, "leader.signature", confidence, Map.of()));
             }
         }
 

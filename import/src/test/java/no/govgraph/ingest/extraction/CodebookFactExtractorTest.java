@@ -195,6 +195,25 @@ class CodebookFactExtractorTest {
         }
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = ';',
+            textBlock =
+                    """
+            Informant: Kari S. Holm, NAV-leder i NAV Frogner siden 2014.                     ; 2014
+            Magne Kvåle har vore leiar for NAV Sogndal sidan 2011.                           ; 2011
+            Siri Mathisen har vært leder for NAV Kristiansand siden sammenslåingen i 2020.  ; 2020
+            Marianne Olsen, office manager at NAV Tromsø since 2015.                         ; 2015
+            NAV-leder Kari Holm har ansvar for den daglige driften av NAV Frogner.          ; ''
+            """)
+    void readsWhenALeaderStarted(String sentence, String from) {
+        Fact leads = extract(null, null, sentence).facts().stream()
+                .filter(f -> f.type() == no.govgraph.neo4j.model.RelType.LEADS)
+                .findFirst()
+                .orElseThrow();
+        assertThat(leads.properties().get("from")).isEqualTo(from == null || from.isEmpty() ? null : from);
+    }
+
     @Test
     void nameVariantsInOneOfficeAreOneLeader() {
         Extraction e = extract(

@@ -68,7 +68,7 @@ public final class CodebookFactExtractor implements FactExtractor {
     private static final String TITLE_AT = "(?:" + TITLE + ")(?:\\s+(?:i|ved|på|for|in|at|of)\\s+(?:⟨O(?<off>\\d+)⟩"
             + "|(?<place>\\p{Lu}[\\p{L}-]+)))?";
     private static final String ROLE_OF = "(?:[Ll]eder(?:en)?|[Ll]eiar(?:en)?|[Ss]jef(?:en)?|(?:the )?[Hh]ead|(?:the )?"
-            + "[Mm]anager|[Dd]irector)\\s+(?:for|ved|av|i|of|at)\\s+⟨O(?<off>\\d+)⟩";
+            + "[Mm]anager|[Dd]irector)\\s+(?:for|ved|av|i|of|at)\\s+(?:⟨O(?<off>\\d+)⟩|(?:the|this|our) office|kontoret)";
     private static final String VERB =
             "(?:(?:er|var|ble|blei|vart|har vært|har vore) (?:ansatt|tilsett|tilsatt|konstituert)"
                     + " som|er|var|har vært|har vore|er no|ble|blei|vart|har fungert som|is|was|has been|became|has served as"
@@ -88,6 +88,12 @@ public final class CodebookFactExtractor implements FactExtractor {
                     "leader.signature-line",
                     0.75,
                     NAME + "\\s+(?:" + TITLE + "|[Ll]eder|[Ll]eiar)(?:\\s*,\\s*⟨O(?<off>\\d+)⟩\\s*$|\\s*$)"),
+            new LeaderRule(
+                    "leader.our-leader",
+                    0.8,
+                    "(?:(?:[Ll]ederen|[Ll]eiaren|NAV-lederen|NAV-leiaren) (?:vår|vårt|på kontoret|for kontoret)|[Vv]år"
+                            + " (?:leder|leiar|NAV-leder|NAV-leiar)|[Oo]ur (?:office )?manager|[Oo]ur head)\\s*[,:]?\\s+"
+                            + NAME),
             new LeaderRule(
                     "leader.name-leads-office",
                     0.85,
@@ -118,11 +124,12 @@ public final class CodebookFactExtractor implements FactExtractor {
                     "leader.office-led-by",
                     0.85,
                     "(?:⟨O(?<off>\\d+)⟩|[Kk]ontoret|[Tt]he office)\\s+(?:ledes|leiast|vert leia|blir ledet|er ledet|is led"
-                            + "|is headed|is managed|was led|was headed)\\s+(?:av|by)\\s+(?:(?:" + TITLE + ")\\s+)?"
+                            + "|is headed|is managed|is run|was led|was headed)\\s+(?:av|by)\\s+(?:(?:" + TITLE
+                            + ")\\s+)?"
                             + NAME));
     /** Words without which no leader rule can match: a cheap test before the rules run. */
     private static final Pattern LEADER_CUE = Pattern.compile(
-            "leder|leiar|manager|head|director|sjef|ledes|leiast|leia|led by|ledet", Pattern.CASE_INSENSITIVE);
+            "leder|leiar|manage|head|director|sjef|ledes|leiast|leia|led by|ledet|run by", Pattern.CASE_INSENSITIVE);
 
     private static final Pattern SIGNATURE_NAME = Pattern.compile(NAME);
     private static final Pattern SIGNATURE_TITLE = Pattern.compile(
@@ -183,7 +190,7 @@ public final class CodebookFactExtractor implements FactExtractor {
     private static final Pattern PARTNERSHIP = Pattern.compile(
             "samarbeidsavtal|partnerskap|partnarskap|partnership|\\bpartner|\\bparte(?:ne|r)\\b|\\bpartane?\\b|\\bparties\\b"
                     + "|samarbeid|\\bavtal(?:e|en)\\b|agreement|i fellesskap|jointly|inngått|\\bmellom\\b.+\\bog\\b"
-                    + "|vertskommune|host municipality",
+                    + "|vertskommune|host municipality|styringsgrupp|steering group",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern AGREEMENT = Pattern.compile(
             "avtal|agreement|\\bmellom\\b.+\\bog\\b|\\bbetween\\b.+\\band\\b|\\bparte(?:ne|r)\\b|\\bpartane?\\b|partnerskap"

@@ -397,7 +397,9 @@ final class PassageLayout {
                 }
             }
             Cells cells = cells(line, columns.size(), english);
-            if (!cells.label().isEmpty() && !cells.values().isEmpty()) {
+            if (!cells.label().isEmpty() && !cells.values().isEmpty() && !line.contains("\t") && !line.contains("|")) {
+                // Rows of running text (PDF, padded plain text) end at a blank line; cells with
+                // separators may have blank lines between rows.
                 rowPerLine = true;
             }
             if (cells.label().isEmpty() && cells.values().isEmpty()) {

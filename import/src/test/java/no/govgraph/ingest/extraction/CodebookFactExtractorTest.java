@@ -177,6 +177,33 @@ class CodebookFactExtractorTest {
                         List.of(),
                         List.of("LEADS,leader:0602:jon-ivar,office:0602,unknown")),
                 Arguments.of(
+                        "an English table with cells joined by bars and units in the labels",
+                        "NAV Kristiansund – results 2022\nIndicator | 2021 | 2022 | Target 2022\n"
+                                + "Transition to work (%) | 55.1 | 57.9 | 58.0\n"
+                                + "Young social assistance recipients (under 25) | 120 | 104 | 100\n"
+                                + "Employee sickness absence (%) | 7.1 | 6.5 | 6.0",
+                        List.of(
+                                "ACHIEVED,office:1505,outcome:overgang-til-arbeid,57.9@2022",
+                                "ACHIEVED,office:1505,outcome:unge-sosialhjelpsmottakere,104@2022",
+                                "ACHIEVED,office:1505,outcome:sykefravaer-blant-ansatte,7.1@2021",
+                                "ACHIEVED,office:1505,outcome:sykefravaer-blant-ansatte,6.5@2022"),
+                        List.of("ACHIEVED,office:1505,outcome:sykefravaer-blant-ansatte,7.1@2022")),
+                Arguments.of(
+                        "a leader named as the head of the office",
+                        "Memo: NAV Sandefjord. We met the head of the office, Ingrid Solberg.",
+                        List.of("LEADS,leader:0710:ingrid-solberg,office:0710,unknown"),
+                        List.of()),
+                Arguments.of(
+                        "a leader named as our leader, in nynorsk",
+                        "Årsmelding for NAV Stord. Leiaren vår, Arne Våge, kom frå trygdeetaten.",
+                        List.of("LEADS,leader:1221:arne-vage,office:1221,state"),
+                        List.of()),
+                Arguments.of(
+                        "an office managed by its leader",
+                        "Kristiansund NAV office is managed by Hege Lyngstad.",
+                        List.of("LEADS,leader:1505:hege-lyngstad,office:1505,unknown"),
+                        List.of()),
+                Arguments.of(
                         "figures from one year to the next",
                         "I NAV Asker økte overgangen til arbeid fra 58 prosent i 2020 til 61,5 prosent i 2021.",
                         List.of(

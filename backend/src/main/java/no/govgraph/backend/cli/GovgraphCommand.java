@@ -24,6 +24,7 @@ import picocli.CommandLine.IFactory;
             RemoveCommand.class,
             CypherCommand.class,
             StatusCommand.class,
+            QualityCommand.class,
             CommandLine.HelpCommand.class
         })
 public class GovgraphCommand implements Runnable {

@@ -1,9 +1,9 @@
 // <gg-cypher-editor>: a Cypher editor on CodeMirror 6 with Neo4j's Cypher language support:
 // highlighting, linting, and completion of keywords plus the labels, relationship types and property
-// keys the server supplies. Ctrl/Cmd-Enter fires 'gg-run'. Rendered in the light DOM so the
-// package's stylesheet and CodeMirror's own styles apply.
+// keys the server supplies. Ctrl/Cmd-Enter fires 'gg-run'. Rendered in its own shadow root, where
+// CodeMirror mounts its base styles (the page's adopted style sheets are Vaadin's to manage).
 import { createCypherEditor } from '@neo4j-cypher/codemirror';
-import '@neo4j-cypher/codemirror/css/cypher-codemirror.css';
+import cypherCss from '@neo4j-cypher/codemirror/css/cypher-codemirror.css?inline';
 import { keymap } from '@codemirror/view';
 import { Prec } from '@codemirror/state';
 
@@ -22,14 +22,25 @@ export class GgCypherEditor extends HTMLElement {
 
   connectedCallback() {
     if (this._api) return;
-    this.style.display = this.style.display || 'block';
+    const shadow = this.shadowRoot || this.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = cypherCss + `
+      :host { display: block; }
+      .host { height: 100%; }
+      .host .cm-editor { height: 100%; border: 1px solid var(--lumo-contrast-30pct, #bbb);
+        border-radius: var(--lumo-border-radius-m, 4px); font-size: var(--lumo-font-size-m, 15px); }
+      .host .cm-editor.cm-focused { outline: 2px solid var(--lumo-primary-color, #1676f3); outline-offset: 1px; }
+      .host .cm-scroller { font-family: ui-monospace, 'DejaVu Sans Mono', monospace; }
+    `;
+    shadow.appendChild(style);
     const host = document.createElement('div');
-    host.className = 'gg-cypher-editor-host';
-    this.appendChild(host);
+    host.className = 'host';
+    shadow.appendChild(host);
     const { editor } = createCypherEditor(host, {
       value: this._value,
       schema: this._schema,
       lineNumbers: true,
+      lineNumberFormatter: (line) => String(line),
       lineWrapping: true,
       autocomplete: true,
       lint: true,

@@ -7,7 +7,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.Scroller;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
-import com.vaadin.flow.theme.lumo.LumoUtility;
 import no.govgraph.ui.cypher.CypherView;
 import no.govgraph.ui.home.HomeView;
 
@@ -16,7 +15,7 @@ public class MainLayout extends AppLayout {
 
     public MainLayout() {
         H1 title = new H1("govgraph");
-        title.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.Margin.NONE);
+        title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
         addToNavbar(new DrawerToggle(), title);
 
         SideNav nav = new SideNav();

@@ -30,7 +30,7 @@ export class GgCypherEditor extends HTMLElement {
       .host .cm-editor { height: 100%; border: 1px solid var(--lumo-contrast-30pct, #bbb);
         border-radius: var(--lumo-border-radius-m, 4px); font-size: var(--lumo-font-size-m, 15px); }
       .host .cm-editor.cm-focused { outline: 2px solid var(--lumo-primary-color, #1676f3); outline-offset: 1px; }
-      .host .cm-scroller { font-family: ui-monospace, 'DejaVu Sans Mono', monospace; }
+      .host .cm-scroller { font-family: ui-monospace, 'DejaVu Sans Mono', monospace; min-height: 7.5em; }
     `;
     shadow.appendChild(style);
     const host = document.createElement('div');

@@ -391,7 +391,12 @@ export class GgGraph extends LitElement {
         nodeOverlap: 8,
       };
     }
-    visible.layout({ ...options, animate: false, fit: true, padding: 20 }).run();
+    visible.layout({ ...options, animate: false, fit: true, padding: 30 }).run();
+    // A handful of nodes fitted to the canvas would be drawn huge: keep them at a readable size.
+    if (cy.zoom() > 1.4) {
+      cy.zoom(1.4);
+      cy.center(visible);
+    }
   }
 
   fit() {

@@ -61,7 +61,13 @@ public class ServeCommand implements Callable<Integer> {
         try {
             String version = new SchemaMigrations(graph.driver()).apply();
             out.println("Graph: " + graph.describe() + " (schema " + version + ")");
-            server = GovgraphServer.start(graph, webHost, webPort, Map.of());
+            Map<String, Object> properties = new java.util.HashMap<>();
+            properties.put("govgraph.data-dir", settings.dataDir().toString());
+            String adminPassword = env.get("GOVGRAPH_ADMIN_PASSWORD");
+            if (adminPassword != null && !adminPassword.isBlank()) {
+                properties.put("govgraph.security.admin-password", adminPassword);
+            }
+            server = GovgraphServer.start(graph, webHost, webPort, properties);
         } catch (RuntimeException e) {
             graph.close();
             throw e;
@@ -102,6 +108,9 @@ public class ServeCommand implements Callable<Integer> {
         } else {
             out.println("  Neo4j:              " + graph.uri());
         }
+        server.generatedAdminPassword()
+                .ifPresent(p -> out.println("  govgraph sign-in:   user admin, password " + p
+                        + "  (shown once; change it under /api/me/password)"));
         out.println("  Stop with Ctrl-C.");
         out.println();
         out.flush();

@@ -4,12 +4,15 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import no.govgraph.neo4j.migration.SchemaMigrations;
 import org.neo4j.driver.Driver;
 
 /** Liveness and readiness: Neo4j answers and the schema migrations are applied. Open to everyone. */
 @Controller("/api/health")
+@Secured(SecurityRule.IS_ANONYMOUS)
 public class HealthController {
 
     private final Driver driver;

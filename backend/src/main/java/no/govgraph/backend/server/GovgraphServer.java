@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import no.govgraph.backend.support.BackendException;
 import no.govgraph.backend.support.BackendException.Reason;
+import no.govgraph.backend.user.FirstAdmin;
 import no.govgraph.neo4j.connection.GraphConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,6 +98,11 @@ public final class GovgraphServer implements AutoCloseable {
     /** The address users open in a browser. */
     public String url() {
         return url;
+    }
+
+    /** The password generated for the first administrator by this start, if one was (show it once). */
+    public Optional<String> generatedAdminPassword() {
+        return context.findBean(FirstAdmin.class).flatMap(FirstAdmin::generatedPassword);
     }
 
     public boolean hasUi() {

@@ -15,6 +15,7 @@ public class BackendException extends RuntimeException {
         CONFLICT(409, 1),
         TOO_LARGE(413, 1),
         REFUSED(422, 3),
+        TOO_MANY_REQUESTS(429, 1),
         TIMEOUT(504, 1),
         UNAVAILABLE(503, 1);
 
@@ -36,15 +37,40 @@ public class BackendException extends RuntimeException {
     }
 
     private final Reason reason;
+    private final Long retryAfterSeconds;
 
     public BackendException(Reason reason, String message) {
-        super(message);
-        this.reason = reason;
+        this(reason, message, null, null);
     }
 
     public BackendException(Reason reason, String message, Throwable cause) {
+        this(reason, message, cause, null);
+    }
+
+    private BackendException(Reason reason, String message, Throwable cause, Long retryAfterSeconds) {
         super(message, cause);
         this.reason = reason;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** A refusal that the caller may try again after {@code seconds} (HTTP 429 with Retry-After). */
+    public static BackendException tooManyRequests(String message, long seconds) {
+        return new BackendException(Reason.TOO_MANY_REQUESTS, message, null, Math.max(1, seconds));
+    }
+
+    /** A request that names something that does not exist. */
+    public static BackendException notFound(String message) {
+        return new BackendException(Reason.NOT_FOUND, message);
+    }
+
+    /** A request with a bad parameter or body. */
+    public static BackendException badRequest(String message) {
+        return new BackendException(Reason.BAD_REQUEST, message);
+    }
+
+    /** How long to wait before trying again, when that is known. */
+    public java.util.Optional<Long> retryAfterSeconds() {
+        return java.util.Optional.ofNullable(retryAfterSeconds);
     }
 
     public Reason reason() {

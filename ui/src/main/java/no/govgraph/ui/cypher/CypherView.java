@@ -28,9 +28,11 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import no.govgraph.backend.cypher.CypherResult;
 import no.govgraph.backend.cypher.ReadOnlyCypher;
+import no.govgraph.backend.user.Role;
 import no.govgraph.ui.MainLayout;
 import no.govgraph.ui.components.CypherEditor;
 import no.govgraph.ui.components.GraphComponent;
+import no.govgraph.ui.session.RequiresRole;
 import no.govgraph.ui.support.Background;
 import no.govgraph.ui.support.Notifications;
 
@@ -41,6 +43,7 @@ import no.govgraph.ui.support.Notifications;
  */
 @Route(value = "cypher", layout = MainLayout.class)
 @PageTitle("Cypher · govgraph")
+@RequiresRole(Role.ANALYST)
 @Prototype
 public class CypherView extends VerticalLayout {
 

@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import no.govgraph.backend.user.Role;
 import no.govgraph.testsupport.UiSampleGraph;
+import no.govgraph.ui.session.TestUsers;
 import no.govgraph.ui.support.UiTestContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +30,7 @@ class CypherViewIT {
     @BeforeEach
     void open() {
         UiTestContext.setUp();
+        TestUsers.signIn("anna", Role.ANALYST);
         UI.getCurrent().navigate(CypherView.class);
         view = _get(CypherView.class);
     }

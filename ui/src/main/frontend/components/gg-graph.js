@@ -116,7 +116,7 @@ export class GgGraph extends LitElement {
     this._hiddenTypes = new Set();
     this._status = '';
     this._selected = 0;
-    this._more = {};
+    this._total = {};
     this._pending = null;
   }
 
@@ -252,9 +252,19 @@ export class GgGraph extends LitElement {
     const started = performance.now();
     if (replace) {
       cy.elements().remove();
-      this._more = {};
+      this._total = {};
     }
-    Object.assign(this._more, graph.more || {});
+    // The server counts, per node, the neighbours it left out of this answer; with the neighbours it
+    // sent, that is how many the node has in all, whatever is on screen later.
+    const sent = {};
+    for (const e of graph.edges || []) {
+      (sent[e.source] ??= new Set()).add(e.target);
+      (sent[e.target] ??= new Set()).add(e.source);
+    }
+    for (const n of graph.nodes || []) {
+      const total = (sent[n.id]?.size || 0) + ((graph.more || {})[n.id] || 0);
+      this._total[n.id] = Math.max(this._total[n.id] || 0, total);
+    }
     const added = [];
     cy.batch(() => {
       for (const n of graph.nodes || []) {
@@ -329,8 +339,11 @@ export class GgGraph extends LitElement {
     capped.data('capped', true);
     keep.data('capped', false);
     keep.forEach((n) => {
-      const hiddenNeighbours = n.neighborhood('node').filter((m) => m.data('capped')).length;
-      const more = hiddenNeighbours + (this._more[n.id()] || 0);
+      const loaded = n.neighborhood('node');
+      const hiddenNeighbours = loaded.filter((m) => m.data('capped')).length;
+      const notLoaded = Math.max(0, (this._total[n.id()] || 0) - loaded.length);
+      const more = hiddenNeighbours + notLoaded;
+      n.data('more', more);
       n.data('display', more > 0 ? `${n.data('caption')}\n+${more} more` : n.data('caption'));
     });
     keep.filter((n) => !n.hasClass('user-hidden')).removeClass('hidden');

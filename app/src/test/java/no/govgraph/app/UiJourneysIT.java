@@ -36,6 +36,9 @@ import org.openqa.selenium.WebElement;
 class UiJourneysIT {
 
     private static final Duration START = Duration.ofSeconds(240);
+    private static final String ADMIN_PASSWORD = "e2e-admin-password";
+    private static final String XSS_SCRIPT = "<script>alert(1)</script>";
+    private static final String XSS_IMG = "<img src=x onerror=alert(1)>";
     private static final Map<String, Long> TIMINGS = new LinkedHashMap<>();
 
     private static Path dataDir;
@@ -52,7 +55,14 @@ class UiJourneysIT {
         int web = freePort();
         int bolt = freePort();
         server = GovgraphProcess.start(
-                Map.of(), "serve", "--data-dir", dataDir.toString(), "--port", "" + web, "--bolt-port", "" + bolt);
+                Map.of("GOVGRAPH_ADMIN_PASSWORD", ADMIN_PASSWORD),
+                "serve",
+                "--data-dir",
+                dataDir.toString(),
+                "--port",
+                "" + web,
+                "--bolt-port",
+                "" + bolt);
         server.awaitOutput("govgraph is running", START);
         String password =
                 Files.readString(dataDir.resolve(BoltPassword.FILE_NAME)).strip();
@@ -107,6 +117,134 @@ class UiJourneysIT {
         browser.awaitVaadin();
     }
 
+    /** No dialog opened and no element made from the payloads (an injected img or script would be found). */
+    private static void assertNoScriptRan() {
+        assertThat(browser.dialogOpen()).as("a JavaScript dialog opened").isFalse();
+        assertThat(browser.anywhere("img[src='x'], img[onerror]"))
+                .as("an <img> from the payload")
+                .isFalse();
+        assertThat((Boolean) browser.js("return [...document.scripts].some(s => s.textContent.includes('alert(1)'));"))
+                .as("a <script> from the payload")
+                .isFalse();
+    }
+
+    @Test
+    @Order(10)
+    void logsIn() {
+        timed("Login page", "/", By.tagName("vaadin-login-form"));
+        browser.screenshot("login");
+        WebElement form = browser.await(By.tagName("vaadin-login-form"));
+        form.findElement(By.cssSelector("input[name='username']")).sendKeys("admin");
+        form.findElement(By.cssSelector("input[name='password']")).sendKeys(ADMIN_PASSWORD, Keys.ENTER);
+        WebElement role = browser.await(By.id("user-role"));
+        assertThat(role.getText()).isEqualTo("admin");
+        browser.awaitVaadin();
+        browser.screenshot("overview");
+    }
+
+    @Test
+    @Order(20)
+    void searchesAnOfficeAndOpensIt() {
+        timed("Search (\"Frogner\")", "/search?q=Frogner", By.cssSelector(".search-hit"));
+        browser.screenshot("search");
+        WebElement office = browser.await(
+                By.xpath("//a[contains(@class,'search-hit-title') and normalize-space(.)='Nav Frogner']"));
+        office.click();
+        browser.awaitVaadin();
+        WebElement name = browser.await(By.id("entity-name"));
+        assertThat(name.getText()).isEqualTo("Nav Frogner");
+    }
+
+    @Test
+    @Order(30)
+    void opensARelationshipsEvidence() {
+        long started = System.nanoTime();
+        browser.open("/entity/office:0301");
+        browser.await(By.id("entity-name"));
+        TIMINGS.put("Entity page (Nav Frogner)", (System.nanoTime() - started) / 1_000_000);
+        WebElement relationship =
+                browser.await(By.cssSelector("vaadin-details.relationship[data-other='tool:balansert-malstyring']"));
+        relationship.findElement(By.cssSelector("vaadin-details-summary")).click();
+        browser.awaitVaadin();
+        WebElement quote = browser.await(
+                By.cssSelector("vaadin-details.relationship[data-other='tool:balansert-malstyring'] .claim-quote"));
+        assertThat(quote.getText()).contains("Kontoret bruker balansert målstyring.");
+        browser.screenshot("entity-evidence");
+
+        browser.driver()
+                .findElement(By.cssSelector(
+                        "vaadin-details.relationship[data-other='tool:balansert-malstyring'] a.claim-document"))
+                .click();
+        browser.awaitVaadin();
+        WebElement title = browser.await(By.id("document-title"));
+        assertThat(title.getText()).isEqualTo("Samarbeidsavtale Nav Frogner 2014");
+        browser.screenshot("document");
+    }
+
+    @Test
+    @Order(40)
+    void opensTheGraphAndExpandsANode() {
+        WebElement graph = timed("Graph explorer (Nav Frogner)", "/explore/office:0301", By.cssSelector("gg-graph"));
+        browser.waitUntil(d -> graph.getDomAttribute("data-nodes") != null, Duration.ofSeconds(30));
+        int before = Integer.parseInt(graph.getDomAttribute("data-nodes"));
+        // Double-click the outcome node where Cytoscape drew it: the same event a user's mouse makes.
+        browser.js(
+                """
+                const el = arguments[0];
+                const cy = el._cy;
+                const node = cy.getElementById('outcome:overgang-til-arbeid');
+                node.emit('dbltap');
+                """,
+                graph);
+        browser.awaitVaadin();
+        browser.waitUntil(d -> Integer.parseInt(graph.getDomAttribute("data-nodes")) > before, Duration.ofSeconds(30));
+        browser.js("arguments[0]._cy.edges().filter(e => e.data('type') === 'USES_TOOL')[0].emit('tap');", graph);
+        browser.awaitVaadin();
+        WebElement side = browser.await(By.id("explore-side"));
+        browser.waitUntil(
+                d -> side.getText().contains("Kontoret bruker balansert målstyring."), Duration.ofSeconds(30));
+        browser.screenshot("graph-explorer");
+    }
+
+    @Test
+    @Order(45)
+    void drawsFiveHundredNodesAndStaysResponsive() {
+        WebElement graph = browser.await(By.cssSelector("gg-graph"));
+        browser.js("arguments[0].maxVisible = 1000;", graph);
+        // A generated graph straight into the component: 500 nodes, 700 edges, force-directed layout.
+        browser.js(
+                """
+                const labels = ['Office', 'Partner', 'Leader', 'Tool', 'Outcome'];
+                const nodes = [], edges = [];
+                for (let i = 0; i < 500; i++) {
+                  nodes.push({id: 'n' + i, labels: [labels[i % 5]], caption: 'Node ' + i, properties: {}});
+                }
+                for (let i = 0; i < 700; i++) {
+                  const s = i < 499 ? i + 1 : (i * 7919) % 500, t = i < 499 ? Math.floor(i / 3) : (i * 104729) % 500;
+                  edges.push({id: 'e' + i, type: 'REL' + (i % 4), source: 'n' + s, target: 'n' + t, properties: {}});
+                }
+                arguments[0].rootId = 'n0';
+                arguments[0].setGraph(JSON.stringify({nodes, edges, more: {}}));
+                """,
+                graph);
+        assertThat(graph.getDomAttribute("data-nodes")).isEqualTo("500");
+        long renderMs = Long.parseLong(graph.getDomAttribute("data-render-ms"));
+        TIMINGS.put("Graph component: 500 nodes, 700 edges (layout and draw)", renderMs);
+        // Responsive: the page still answers, and a layout change is handled.
+        long started = System.nanoTime();
+        browser.js("arguments[0].fit(); return 1;", graph);
+        TIMINGS.put("Graph component: fit at 500 nodes", (System.nanoTime() - started) / 1_000_000);
+        browser.screenshot("graph-500-nodes");
+    }
+
+    @Test
+    @Order(50)
+    void findsPaths() {
+        timed("Path finder", "/paths?from=office:0301&to=office:0104", By.cssSelector(".path"));
+        assertThat(browser.text()).contains("Nav Frogner —ACHIEVED→ Overgang til arbeid ←ACHIEVED— Nav Moss");
+        browser.screenshot("path-finder");
+    }
+
     @Test
     @Order(60)
     void runsACypherQueryAndSeesTableAndGraph() {
@@ -136,6 +274,57 @@ class UiJourneysIT {
         WebElement problem = browser.await(By.id("query-problem"));
         assertThat(problem.getText()).startsWith("Refused").contains("SET");
         browser.screenshot("cypher-refused");
+    }
+
+    @Test
+    @Order(80)
+    void fitsANarrowWindowWithoutSidewaysScrolling() {
+        browser.resize(400, 800);
+        try {
+            for (String path :
+                    new String[] {"/search?q=Frogner", "/entity/office:0301", "/explore/office:0301", "/cypher"}) {
+                browser.open(path);
+                browser.await(By.tagName("vaadin-app-layout"));
+                long overflow = (Long) browser.js(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                assertThat(overflow).as("sideways overflow on %s", path).isLessThanOrEqualTo(0L);
+            }
+            browser.open("/entity/office:0301");
+            browser.await(By.id("entity-name"));
+            browser.screenshot("narrow-entity");
+        } finally {
+            browser.resize(1280, 800);
+        }
+    }
+
+    @Test
+    @Order(90)
+    void showsScriptsAndMarkupFromDocumentsAndNamesAsTextEverywhere() {
+        browser.open("/document/" + UiSampleGraph.XSS_DOCUMENT);
+        WebElement title = browser.await(By.id("document-title"));
+        assertThat(title.getText()).isEqualTo(XSS_SCRIPT + " Notat");
+        assertThat(browser.text()).contains(XSS_IMG).contains("Intervju: " + XSS_SCRIPT);
+        assertNoScriptRan();
+        browser.screenshot("xss-document");
+
+        browser.open("/entity/" + UiSampleGraph.XSS_LEADER);
+        assertThat(browser.await(By.id("entity-name")).getText()).isEqualTo(XSS_SCRIPT + XSS_IMG);
+        assertNoScriptRan();
+
+        browser.open("/search?q=alert");
+        browser.await(By.cssSelector(".search-hit"));
+        assertThat(browser.text()).contains(XSS_SCRIPT);
+        assertNoScriptRan();
+
+        WebElement graph = timed(
+                "Graph explorer (XSS leader)", "/explore/" + UiSampleGraph.XSS_LEADER, By.cssSelector("gg-graph"));
+        browser.waitUntil(d -> graph.getDomAttribute("data-nodes") != null, Duration.ofSeconds(30));
+        assertNoScriptRan();
+
+        browser.open("/cypher");
+        typeQuery("MATCH (l:Leader) WHERE l.name CONTAINS 'script' RETURN l.name AS name, l");
+        browser.waitUntil(d -> browser.text().contains(XSS_SCRIPT + XSS_IMG), Duration.ofSeconds(30));
+        assertNoScriptRan();
     }
 
     static int freePort() throws IOException {

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
@@ -35,6 +36,7 @@ import no.govgraph.ui.session.LoginView;
  * The frame of every page: title, a quick search box, the user menu with the role, and navigation
  * to the views the user's role may open.
  */
+@JsModule("@vaadin/vaadin-lumo-styles/badge-global.js")
 public class MainLayout extends AppLayout {
 
     public MainLayout() {

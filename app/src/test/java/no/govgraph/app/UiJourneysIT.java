@@ -288,6 +288,22 @@ class UiJourneysIT {
                 long overflow = (Long) browser.js(
                         "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
                 assertThat(overflow).as("sideways overflow on %s", path).isLessThanOrEqualTo(0L);
+                // Nothing sticks out of the view either (grids, the editor and the graph scroll inside).
+                String outside = (String)
+                        browser.js(
+                                """
+                        const width = document.documentElement.clientWidth;
+                        const inner = 'vaadin-grid, gg-cypher-editor, gg-graph, vaadin-app-layout [slot=drawer]';
+                        for (const el of document.querySelectorAll('vaadin-app-layout *')) {
+                          if (el.closest(inner) && !el.matches(inner)) continue;
+                          const r = el.getBoundingClientRect();
+                          if (r.width > 0 && r.right > width + 1) return el.tagName + '.' + el.className + ' ' + el.textContent.slice(0, 40);
+                        }
+                        return '';
+                        """);
+                assertThat(outside)
+                        .as("an element wider than the window on %s", path)
+                        .isEmpty();
             }
             browser.open("/entity/office:0301");
             browser.await(By.id("entity-name"));

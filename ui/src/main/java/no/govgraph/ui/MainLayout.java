@@ -5,6 +5,7 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -37,11 +38,13 @@ import no.govgraph.ui.session.LoginView;
  * to the views the user's role may open.
  */
 @JsModule("@vaadin/vaadin-lumo-styles/badge-global.js")
+@CssImport("./styles/govgraph.css")
 public class MainLayout extends AppLayout {
 
     public MainLayout() {
         H1 title = new H1("govgraph");
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
+        title.addClassName("gg-title");
 
         TextField quick = new TextField();
         quick.setId("quick-search");
@@ -94,7 +97,9 @@ public class MainLayout extends AppLayout {
         Span role = new Span(user.role().id());
         role.setId("user-role");
         role.getElement().getThemeList().add("badge");
-        HorizontalLayout who = new HorizontalLayout(icon, new Span(user.username()), role);
+        Span name = new Span(user.username());
+        name.addClassName("gg-user-name");
+        HorizontalLayout who = new HorizontalLayout(icon, name, role);
         who.setAlignItems(FlexComponent.Alignment.CENTER);
         who.setSpacing(true);
         var root = menu.addItem(who);

@@ -55,6 +55,11 @@ public final class CypherGuard {
             "db.awaitindexes",
             "dbms.components");
 
+    /** Labels of bookkeeping nodes (accounts, the audit log) that analysts' queries may not name. */
+    static final Set<String> PROTECTED_LABELS = Set.of("User", "AuditEvent");
+
+    private static final String PROTECTED_PROPERTY = "passwordHash";
+
     private CypherGuard() {}
 
     /** Why the query must not run, or empty if it may go on to the planner. */
@@ -80,8 +85,19 @@ public final class CypherGuard {
                 }
                 continue;
             }
-            if (!t.isWord() || isIdentifierPosition(tokens, i)) {
+            if (!t.isWord()) {
                 continue;
+            }
+            if (isIdentifierPosition(tokens, i)) {
+                if (isProtected(tokens, i)) {
+                    return Optional.of("'" + t.text() + "' is not queryable here: accounts and the audit log are"
+                            + " only for administrators, through /api/users and /api/audit");
+                }
+                continue;
+            }
+            if (isProtected(tokens, i)) {
+                return Optional.of("'" + t.text() + "' is not queryable here: accounts and the audit log are"
+                        + " only for administrators, through /api/users and /api/audit");
             }
             String word = t.text().toUpperCase(Locale.ROOT);
             if (WRITE_CLAUSES.contains(word)) {
@@ -112,6 +128,17 @@ public final class CypherGuard {
             }
         }
         return Optional.empty();
+    }
+
+    /** A protected label in a label position, or the password hash property anywhere. */
+    private static boolean isProtected(List<Token> tokens, int i) {
+        String text = tokens.get(i).text();
+        if (text.equals(PROTECTED_PROPERTY)) {
+            return true;
+        }
+        String before = i > 0 ? tokens.get(i - 1).text() : "";
+        return PROTECTED_LABELS.contains(text)
+                && (before.equals(":") || before.equals("|") || before.equals("&") || before.equals("!"));
     }
 
     private static List<String> sortedAllowed() {
@@ -174,9 +201,12 @@ public final class CypherGuard {
                 i = skipQuoted(query, i, c, "a string literal is not closed");
                 out.append(" 's' ");
             } else if (c == '`') {
+                int start = i;
                 i = skipQuoted(query, i, c, "a `quoted name` is not closed");
-                // A quoted name is always an identifier, never a clause.
-                out.append(" quotedIdentifier ");
+                String name = query.substring(start + 1, i - 1).replace("``", "`");
+                // A quoted name is always an identifier, never a clause; protected names stay visible.
+                boolean isProtected = PROTECTED_LABELS.contains(name) || name.equals(PROTECTED_PROPERTY);
+                out.append(isProtected ? name : " quotedIdentifier ");
             } else {
                 out.append(c);
                 i++;

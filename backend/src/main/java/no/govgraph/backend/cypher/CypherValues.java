@@ -18,6 +18,13 @@ final class CypherValues {
 
     private static final TypeSystem TYPES = TypeSystem.getDefault();
 
+    /** Labels of bookkeeping nodes whose content analysts' queries must not see. */
+    static final java.util.Set<String> PROTECTED_LABELS = java.util.Set.of("User", "AuditEvent");
+
+    /** A bcrypt hash anywhere in a text: redacted whatever query produced it. */
+    private static final java.util.regex.Pattern BCRYPT =
+            java.util.regex.Pattern.compile("\\$2[abxy]?\\$\\d{2}\\$[./A-Za-z0-9]{20,}");
+
     private final Map<String, GraphView.Node> nodes = new LinkedHashMap<>();
     private final Map<String, GraphView.Edge> edges = new LinkedHashMap<>();
 
@@ -41,7 +48,11 @@ final class CypherValues {
         }
         if (value.hasType(TYPES.MAP())) {
             Map<String, Object> map = new LinkedHashMap<>();
-            value.keys().forEach(k -> map.put(k, toJava(value.get(k))));
+            for (String k : value.keys()) {
+                if (!k.equals("passwordHash")) {
+                    map.put(k, toJava(value.get(k)));
+                }
+            }
             return map;
         }
         if (value.hasType(TYPES.INTEGER())) {
@@ -54,7 +65,7 @@ final class CypherValues {
             return value.asBoolean();
         }
         if (value.hasType(TYPES.STRING())) {
-            return value.asString();
+            return redact(value.asString());
         }
         if (value.hasType(TYPES.BYTES())) {
             return "<" + value.asByteArray().length + " bytes>";
@@ -64,9 +75,11 @@ final class CypherValues {
     }
 
     private Map<String, Object> node(Node node) {
-        Map<String, Object> properties = properties(node.asMap());
         List<String> labels = new ArrayList<>();
         node.labels().forEach(labels::add);
+        Map<String, Object> properties = labels.stream().anyMatch(PROTECTED_LABELS::contains)
+                ? Map.of("id", String.valueOf(node.asMap().getOrDefault("id", "")))
+                : properties(node.asMap());
         nodes.computeIfAbsent(
                 node.elementId(),
                 id -> new GraphView.Node(id, List.copyOf(labels), caption(properties, id), properties));
@@ -109,7 +122,10 @@ final class CypherValues {
     }
 
     private static Object plain(Object v) {
-        if (v == null || v instanceof String || v instanceof Number || v instanceof Boolean) {
+        if (v instanceof String text) {
+            return redact(text);
+        }
+        if (v == null || v instanceof Number || v instanceof Boolean) {
             return v;
         }
         if (v instanceof List<?> list) {
@@ -128,11 +144,30 @@ final class CypherValues {
         return fallback;
     }
 
-    /** The graph of everything converted so far; edges whose ends were not returned are left out. */
+    static String redact(String text) {
+        return BCRYPT.matcher(text).find() ? BCRYPT.matcher(text).replaceAll("[redacted]") : text;
+    }
+
+    /**
+     * The graph of everything converted so far, keyed by govgraph ids where nodes have one (so a
+     * client can open the entity or document), else by element id; edges whose ends were not
+     * returned are left out.
+     */
     GraphView graph() {
+        Map<String, String> keys = new java.util.HashMap<>();
+        java.util.Set<String> used = new java.util.HashSet<>();
+        List<GraphView.Node> viewNodes = new ArrayList<>();
+        for (GraphView.Node n : nodes.values()) {
+            Object id = n.properties().get("id");
+            String key = id instanceof String s && !s.isBlank() && used.add(s) ? s : n.id();
+            keys.put(n.id(), key);
+            viewNodes.add(new GraphView.Node(key, n.labels(), n.caption(), n.properties()));
+        }
         List<GraphView.Edge> connected = edges.values().stream()
-                .filter(e -> nodes.containsKey(e.source()) && nodes.containsKey(e.target()))
+                .filter(e -> keys.containsKey(e.source()) && keys.containsKey(e.target()))
+                .map(e -> new GraphView.Edge(
+                        e.id(), e.type(), keys.get(e.source()), keys.get(e.target()), e.properties()))
                 .toList();
-        return new GraphView(List.copyOf(nodes.values()), connected);
+        return new GraphView(viewNodes, connected);
     }
 }

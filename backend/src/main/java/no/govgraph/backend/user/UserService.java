@@ -114,6 +114,27 @@ public class UserService {
         }
     }
 
+    private record CachedRole(Optional<Role> role, long expiresAtNanos) {}
+
+    private final Map<String, CachedRole> roles = new ConcurrentHashMap<>();
+
+    /**
+     * The user's current role, or empty if the user no longer exists; remembered for a few seconds
+     * because every request with a token asks.
+     */
+    public Optional<Role> currentRole(String username) {
+        String name = normalise(username);
+        CachedRole cached = roles.get(name);
+        if (cached != null && cached.expiresAtNanos() - System.nanoTime() > 0) {
+            return cached.role();
+        }
+        Optional<Role> role = users.find(name).map(UserRepository.StoredUser::role);
+        roles.put(
+                name,
+                new CachedRole(role, System.nanoTime() + Duration.ofSeconds(5).toNanos()));
+        return role;
+    }
+
     /** The user, if it exists (for a token's holder, whose user may have been deleted since). */
     public Optional<User> find(String username) {
         return users.find(normalise(username)).map(UserRepository.StoredUser::toUser);
@@ -146,6 +167,7 @@ public class UserService {
                         Reason.CONFLICT, "'" + name + "' is the last administrator; make another user admin first.");
             }
             users.setRole(name, r);
+            roles.remove(name);
             audit.record(actor, "user.role", name, Map.of("from", current.role().id(), "to", r.id()));
         }
         if (password != null) {
@@ -175,6 +197,7 @@ public class UserService {
         }
         users.delete(name);
         verified.remove(name);
+        roles.remove(name);
         audit.record(actor, "user.delete", name, Map.of("role", current.role().id()));
     }
 

@@ -31,6 +31,10 @@ class CypherGuardTest {
             MATCH (n) /* harmless */ CrEaTe (m) => write clause CREATE
             USE system SHOW USERS => USE is not allowed
             MATCH (n) RETURN n /* unclosed => not closed
+            MATCH (u:User) RETURN u => 'User' is not queryable
+            MATCH (u:`User`) RETURN u => 'User' is not queryable
+            MATCH (e:Office|AuditEvent) RETURN e => 'AuditEvent' is not queryable
+            MATCH (n) RETURN n.passwordHash => 'passwordHash' is not queryable
             """)
     void refusesWithAReasonNamingTheProblem(String query, String reason) {
         assertThat(CypherGuard.refusal(query))
@@ -49,7 +53,8 @@ class CypherGuardTest {
                 "CALL db.index.fulltext.queryNodes('entity_names', $q) YIELD node RETURN node",
                 "MATCH (n) CALL { WITH n RETURN n.id AS id } RETURN id",
                 "MATCH (n:`Set`) RETURN n;",
-                "MATCH (n) WHERE n.name STARTS WITH 'NAV' RETURN n"
+                "MATCH (n) WHERE n.name STARTS WITH 'NAV' RETURN n",
+                "MATCH (n) WHERE n.role = 'User' RETURN n.user AS user"
             })
     void letsReadQueriesThrough(String query) {
         assertThat(CypherGuard.refusal(query)).isEmpty();

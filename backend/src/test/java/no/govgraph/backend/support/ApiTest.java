@@ -79,6 +79,11 @@ public abstract class ApiTest implements TestPropertyProvider {
         return http.toBlocking().retrieve(as(user, HttpRequest.GET(uri)), Map.class);
     }
 
+    protected java.util.List<Map<String, Object>> getList(String user, String uri) {
+        return http.toBlocking()
+                .retrieve(as(user, HttpRequest.GET(uri)), Argument.listOf(Argument.mapOf(String.class, Object.class)));
+    }
+
     @SuppressWarnings("unchecked")
     protected Map<String, Object> postJson(String user, String uri, Object body) {
         return http.toBlocking().retrieve(as(user, HttpRequest.POST(uri, body)), Map.class);

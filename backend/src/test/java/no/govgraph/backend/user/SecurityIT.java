@@ -78,6 +78,23 @@ class SecurityIT extends ApiTest {
     }
 
     @Test
+    void aTokenEndsWhenItsUserIsDemotedOrDeleted() {
+        users.create("temp", "temp-password", "analyst", "test");
+        String jwt = (String) http.toBlocking()
+                .retrieve(
+                        HttpRequest.POST("/api/login", Map.of("username", "temp", "password", "temp-password")),
+                        Map.class)
+                .get("access_token");
+        assertThat(http.toBlocking()
+                        .retrieve(HttpRequest.GET("/api/me").bearerAuth(jwt), Map.class)
+                        .get("username"))
+                .isEqualTo("temp");
+        users.update("temp", "reader", null, "test");
+        assertThat(fail(HttpRequest.GET("/api/me").bearerAuth(jwt)).status()).isEqualTo(401);
+        users.delete("temp", "test");
+    }
+
+    @Test
     void loginWithAWrongPasswordIs401() {
         var answer = fail(HttpRequest.POST("/api/login", Map.of("username", READER, "password", "nope-nope")));
         assertThat(answer.status()).isEqualTo(401);

@@ -24,9 +24,11 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.VaadinSession;
 import java.util.Map;
 import no.govgraph.backend.user.SignedInUser;
+import no.govgraph.ui.compare.CompareView;
 import no.govgraph.ui.cypher.CypherView;
 import no.govgraph.ui.explore.ExploreView;
 import no.govgraph.ui.home.HomeView;
+import no.govgraph.ui.importing.ImportView;
 import no.govgraph.ui.paths.PathsView;
 import no.govgraph.ui.search.SearchView;
 import no.govgraph.ui.session.AccessControl;
@@ -74,7 +76,9 @@ public class MainLayout extends AppLayout {
         item(nav, "Search", SearchView.class, VaadinIcon.SEARCH);
         item(nav, "Graph explorer", ExploreView.class, VaadinIcon.CLUSTER);
         item(nav, "Path finder", PathsView.class, VaadinIcon.ROAD_BRANCHES);
+        item(nav, "Comparison", CompareView.class, VaadinIcon.TABLE);
         item(nav, "Cypher", CypherView.class, VaadinIcon.CODE);
+        item(nav, "Import", ImportView.class, VaadinIcon.UPLOAD);
         addToDrawer(new Scroller(nav));
         setPrimarySection(Section.DRAWER);
     }

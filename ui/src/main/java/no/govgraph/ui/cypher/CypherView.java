@@ -24,14 +24,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import no.govgraph.backend.cypher.CypherResult;
-import no.govgraph.backend.cypher.ReadOnlyCypher;
+import no.govgraph.backend.cypher.CypherService;
+import no.govgraph.backend.cypher.SavedQueryService;
+import no.govgraph.backend.cypher.Schema;
+import no.govgraph.backend.cypher.SchemaService;
 import no.govgraph.backend.user.Role;
 import no.govgraph.ui.MainLayout;
 import no.govgraph.ui.components.CypherEditor;
 import no.govgraph.ui.components.GraphComponent;
+import no.govgraph.ui.session.CurrentUser;
 import no.govgraph.ui.session.RequiresRole;
 import no.govgraph.ui.support.Background;
 import no.govgraph.ui.support.Notifications;
@@ -50,7 +55,8 @@ public class CypherView extends VerticalLayout {
     static final String EXAMPLE = "MATCH (o:Office)-[r]->(x)\nRETURN o, r, x\nLIMIT 50";
 
     private final CypherWorkbench workbench;
-    private final ReadOnlyCypher cypher;
+    private final SchemaService schema;
+    private final SavedQueriesBar savedQueries;
     private final CypherEditor editor = new CypherEditor();
     private final ParametersPanel parameters = new ParametersPanel();
     private final Button run = new Button("Run", VaadinIcon.PLAY.create());
@@ -64,9 +70,17 @@ public class CypherView extends VerticalLayout {
     private final VerticalLayout historyList = new VerticalLayout();
     private CypherResult last;
 
-    public CypherView(ReadOnlyCypher cypher) {
-        this.cypher = cypher;
-        this.workbench = new CypherWorkbench(cypher, QueryHistory.of(VaadinSession.getCurrent()));
+    public CypherView(CypherService cypher, SchemaService schema, SavedQueryService saved) {
+        this.schema = schema;
+        String user = CurrentUser.get().map(u -> u.username()).orElse("anonymous");
+        this.workbench =
+                new CypherWorkbench((q, p) -> cypher.run(q, p, user), QueryHistory.of(VaadinSession.getCurrent()));
+        this.savedQueries = new SavedQueriesBar(saved, editor::getValue, q -> {
+            editor.setValue(q.query());
+            Map<String, String> values = new java.util.LinkedHashMap<>();
+            q.parameters().forEach(name -> values.put(name, ""));
+            parameters.setValues(values);
+        });
         setSizeFull();
         addClassName("cypher-view");
 
@@ -117,28 +131,22 @@ public class CypherView extends VerticalLayout {
         historyList.setId("query-history");
         Details history = new Details("History of this session", historyList);
 
-        add(new H2("Cypher"), editor, params, actions, problem, results, history);
+        add(new H2("Cypher"), savedQueries, editor, params, actions, problem, results, history);
         refreshHistory();
         loadSchema();
     }
 
     private void loadSchema() {
-        // The schema for completion: the allowlisted read-only procedures, through the same guard.
-        Function<String, List<String>> names = query -> {
-            try {
-                return cypher.run(query, Map.of()).rows().stream()
-                        .map(row -> String.valueOf(row.get(0)))
-                        .toList();
-            } catch (RuntimeException e) {
-                return List.of();
-            }
-        };
-        editor.setSchema(
-                names.apply("CALL db.labels() YIELD label RETURN label ORDER BY label"),
-                names.apply("CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType"
-                        + " ORDER BY relationshipType"),
-                names.apply("CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey ORDER BY propertyKey"),
-                List.of());
+        try {
+            Schema s = schema.schema();
+            Set<String> keys = new TreeSet<>();
+            s.propertyKeys().values().forEach(keys::addAll);
+            s.relationshipPropertyKeys().values().forEach(keys::addAll);
+            editor.setSchema(s.labels(), s.relationshipTypes(), keys, List.of());
+        } catch (RuntimeException e) {
+            // Completion then offers the keywords only; the workbench works without the schema.
+            editor.setSchema(List.of(), List.of(), List.of(), List.of());
+        }
     }
 
     void runQuery(String query) {

@@ -27,6 +27,7 @@ public final class UiTestContext {
                             "govgraph.neo4j.uri", neo4j.uri(),
                             "govgraph.neo4j.username", neo4j.username(),
                             "govgraph.neo4j.password", neo4j.password()))
+                    .singletons(new InstantPipeline())
                     .deduceEnvironment(false)
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(context::close));

@@ -246,6 +246,27 @@ class UiJourneysIT {
     }
 
     @Test
+    @Order(55)
+    void comparesOfficesAndOpensACellsEvidence() {
+        timed("Comparison (Overgang til arbeid 2014)", "/compare", By.cssSelector("#compare-matrix .compare-value"));
+        assertThat(browser.text()).contains("With and without each tool").contains("Balansert målstyring");
+        browser.screenshot("comparison");
+        browser.driver()
+                .findElement(By.cssSelector("#compare-matrix .compare-value"))
+                .click();
+        browser.awaitVaadin();
+        WebElement quote = browser.await(By.cssSelector("vaadin-dialog-overlay .claim-quote"));
+        assertThat(quote.getText()).contains("prosent");
+    }
+
+    @Test
+    @Order(58)
+    void opensTheImportPage() {
+        timed("Import page", "/import", By.id("import-history"));
+        browser.screenshot("import");
+    }
+
+    @Test
     @Order(60)
     void runsACypherQueryAndSeesTableAndGraph() {
         timed("Cypher workbench", "/cypher", By.id("cypher-editor"));

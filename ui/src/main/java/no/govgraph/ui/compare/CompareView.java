@@ -107,11 +107,11 @@ public class CompareView extends VerticalLayout {
                 + (last.unit() == null ? "" : " (" + last.unit() + ")")));
         result.add(matrix(last));
         result.add(new H3("With and without each tool"));
-        result.add(splits(last.byTool()), chart(last.byTool()));
+        result.add(splits("Tool", last.byTool()), chart(last.byTool()));
         result.add(new H3("By the leader's background"));
         result.add(groups(last.byLeaderBackground()));
         result.add(new H3("By partnership"));
-        result.add(splits(last.byPartnership()));
+        result.add(splits("Partnership", last.byPartnership()));
     }
 
     private Grid<Comparison.OfficeRow> matrix(Comparison c) {
@@ -152,7 +152,9 @@ public class CompareView extends VerticalLayout {
                 .setHeader("Leader background")
                 .setSortable(true)
                 .setComparator(Comparator.comparing(Comparison.OfficeRow::leaderBackground));
-        grid.addColumn(r -> String.join(", ", r.partnerKinds())).setHeader("Partners");
+        grid.addColumn(r -> String.join(", ", r.partnerKinds()))
+                .setHeader("Partners")
+                .setAutoWidth(true);
         for (int i = 0; i < c.tools().size(); i++) {
             int index = i;
             grid.addComponentColumn(r -> toolCell(r, index))
@@ -212,12 +214,12 @@ public class CompareView extends VerticalLayout {
                         () -> Notifications.info("No evidence is recorded for this cell."));
     }
 
-    private static Grid<Comparison.Split> splits(List<Comparison.Split> splits) {
+    private static Grid<Comparison.Split> splits(String what, List<Comparison.Split> splits) {
         Grid<Comparison.Split> grid = new Grid<>();
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.setAllRowsVisible(true);
         grid.addColumn(Comparison.Split::label)
-                .setHeader("")
+                .setHeader(what)
                 .setAutoWidth(true)
                 .setComparator(Comparator.comparing(Comparison.Split::label));
         grid.addColumn(s -> s.with().n()).setHeader("n with").setTextAlign(ColumnTextAlign.END);

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
@@ -250,6 +251,15 @@ public class ImportView extends VerticalLayout {
                     .setFlexGrow(1);
             failures.setItems(job.failures());
             report.add(new H3("Failures"), failures);
+        }
+        if (job.report() != null && !job.report().isEmpty()) {
+            VerticalLayout lines = new VerticalLayout();
+            lines.setPadding(false);
+            lines.setSpacing(false);
+            job.report().forEach((key, value) -> lines.add(new Span(key + ": " + value)));
+            Details whole = new Details("The whole report (with the data-quality figures)", lines);
+            whole.setId("import-whole-report");
+            report.add(whole);
         }
     }
 

@@ -1,6 +1,7 @@
 package no.govgraph.ui.cypher;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -131,5 +132,32 @@ class CypherViewIT {
         _click(_get(table, Button.class, spec -> spec.withAttribute("aria-label", "Next page")));
         assertThat(table.currentPage()).isEqualTo(1);
         assertThat(table.visibleRows().get(0)).containsExactly(70L);
+    }
+
+    @Test
+    void savesTheQueryForEveryAnalystAndOpensASavedOne() {
+        view.editor().setValue("MATCH (o:Office {unitNumber: $unit}) RETURN o.name AS name");
+        _click(_get(Button.class, spec -> spec.withId("save-query")));
+        com.vaadin.flow.component.dialog.Dialog dialog = _get(com.vaadin.flow.component.dialog.Dialog.class);
+        com.github.mvysny.kaributesting.v10.LocatorJ._setValue(
+                _get(dialog, com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withLabel("Name")),
+                "office-by-unit");
+        _click(_find(dialog, Button.class, spec -> spec.withText("Save")).get(0));
+
+        var saved = UiTestContext.beans()
+                .getBean(no.govgraph.backend.cypher.SavedQueryService.class)
+                .get("office-by-unit");
+        assertThat(saved.owner()).isEqualTo("anna");
+        assertThat(saved.parameters()).containsExactly("unit");
+
+        UI.getCurrent().navigate(CypherView.class);
+        view = _get(CypherView.class);
+        view.editor().setValue("RETURN 1");
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.combobox.ComboBox<no.govgraph.backend.cypher.SavedQuery> open =
+                _get(com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withId("saved-queries"));
+        com.github.mvysny.kaributesting.v10.LocatorJ._setValue(open, saved);
+        assertThat(view.editor().getValue()).isEqualTo("MATCH (o:Office {unitNumber: $unit}) RETURN o.name AS name");
+        assertThat(_get(ParametersPanel.class).values()).containsOnlyKeys("unit");
     }
 }

@@ -285,6 +285,13 @@ public final class GraphWriter {
                 .consume();
     }
 
+    /**
+     * A leader's background is only ever stated by some documents; one that says nothing must not
+     * erase what another said, and the comparison view needs a value to group by.
+     */
+    private static final String LEADER_BACKGROUND =
+            "SET e.background = coalesce(row.properties.background, e.background, 'unknown')";
+
     private static List<Map<String, Object>> passageRows(List<DocumentRecord> documents) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (DocumentRecord d : documents) {
@@ -338,8 +345,9 @@ public final class GraphWriter {
                                                     CASE WHEN a IN acc THEN acc ELSE acc + a END),
                             e.aliases = reduce(acc = coalesce(e.aliases, []), a IN row.aliases |
                                                CASE WHEN a IN acc THEN acc ELSE acc + a END)
+                        %s
                         """
-                                .formatted(kind.label().label()),
+                                .formatted(kind.label().label(), kind == EntityKind.LEADER ? LEADER_BACKGROUND : ""),
                         Map.of("rows", rows))
                 .consume());
         mentions.forEach((kind, rows) -> tx.run(
@@ -424,10 +432,6 @@ public final class GraphWriter {
             String passageId = f.evidence().passageId();
             if (!passageIds.contains(passageId)) {
                 LOG.warn("Ignoring a {} fact in {}: the passage is not of document {}", f.type(), passageId, d.id());
-                continue;
-            }
-            if (f.type() == RelType.ACHIEVED && f.period().isBlank()) {
-                LOG.warn("Ignoring an ACHIEVED fact without a period in {}", passageId);
                 continue;
             }
             Map<String, Object> row = new HashMap<>();

@@ -159,6 +159,69 @@ class ExtractionWriteIT {
                 .isZero();
     }
 
+    /**
+     * A leader named without a background in one document keeps the background another document
+     * states, in either order; one never described gets "unknown". A figure without a year is
+     * still an ACHIEVED fact (period ""), so no evidence is dropped.
+     */
+    @Test
+    void leaderBackgroundIsNeverErasedAndAchievedWithoutPeriodIsKept() {
+        Path first = document("first.txt", "Kari Nordmann leder Nav Frogner. Per Hansen leder Nav Bærum.");
+        Path second = document("second.txt", "Nav Frogner ledes av Kari Nordmann, med statlig bakgrunn. Ledighet 7 %.");
+        no.govgraph.ingest.extraction.FactExtractor extractor = text -> {
+            var passage = text.passages().get(0);
+            boolean stated = passage.text().contains("statlig");
+            var kari = new no.govgraph.ingest.extraction.Entity(
+                    no.govgraph.ingest.extraction.EntityKind.LEADER,
+                    "leader:0301:kari-nordmann",
+                    "Kari Nordmann",
+                    List.of(),
+                    stated ? Map.of("background", "state") : Map.of());
+            var per = new no.govgraph.ingest.extraction.Entity(
+                    no.govgraph.ingest.extraction.EntityKind.LEADER,
+                    "leader:0219:per-hansen",
+                    "Per Hansen",
+                    List.of(),
+                    Map.of());
+            var office = new no.govgraph.ingest.extraction.Entity(
+                    no.govgraph.ingest.extraction.EntityKind.OFFICE, "office:0301", "Nav Frogner", List.of(), Map.of());
+            var outcome = new no.govgraph.ingest.extraction.Entity(
+                    no.govgraph.ingest.extraction.EntityKind.OUTCOME,
+                    "outcome:ledighet",
+                    "Ledighet",
+                    List.of(),
+                    Map.of());
+            var evidence =
+                    new no.govgraph.ingest.extraction.Evidence(passage.id(), 1, "Ledighet 7 %", "test.outcome", 0.8);
+            List<no.govgraph.ingest.extraction.Fact> facts = stated
+                    ? List.of(new no.govgraph.ingest.extraction.Fact(
+                            no.govgraph.neo4j.model.RelType.ACHIEVED,
+                            "office:0301",
+                            "outcome:ledighet",
+                            Map.of("value", 7, "unit", "%"),
+                            evidence))
+                    : List.of();
+            return new no.govgraph.ingest.extraction.Extraction(
+                    stated ? List.of(kari, office, outcome) : List.of(kari, per, office), List.of(), facts);
+        };
+
+        try (no.govgraph.ingest.run.Importer importer = importer(options().withWorkers(1), extractor)) {
+            run(importer, second);
+            run(importer, first);
+        }
+
+        assertThat(query("MATCH (l:Leader) RETURN l.id AS id, l.background AS b ORDER BY id").stream()
+                        .map(r -> r.get("id").asString() + "=" + r.get("b").asString())
+                        .toList())
+                .containsExactly("leader:0219:per-hansen=unknown", "leader:0301:kari-nordmann=state");
+        Record achieved = query("MATCH (:Office)-[r:ACHIEVED]->(:Outcome {id: 'outcome:ledighet'}) RETURN r")
+                .get(0);
+        assertThat(achieved.get("r").get("period").asString()).isEmpty();
+        assertThat(achieved.get("r").get("value").asInt()).isEqualTo(7);
+        assertThat(count("MATCH (c:Claim {type: 'ACHIEVED'}) WHERE c.period IS NULL RETURN count(c)"))
+                .isEqualTo(1);
+    }
+
     private static String claimIdFor(String quote, String documentId) {
         return sha256("ACHIEVED|office:0301|outcome:sysselsetting|2014|" + documentId + ":0|" + quote);
     }

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import no.govgraph.ingest.codebook.Codebook;
+import no.govgraph.ingest.extraction.CodebookFactExtractor;
+import no.govgraph.ingest.extraction.FactExtractor;
 import no.govgraph.ingest.parse.ForkedTextExtractor.WorkerLimits;
 import no.govgraph.ingest.parse.ParserSettings;
 import no.govgraph.ingest.parse.Tesseract;
@@ -98,6 +101,13 @@ public class ImportCommand implements Callable<Integer> {
             description = "Write a JSON report: counts and every failed file with its stage and reason.")
     Path report;
 
+    @Option(
+            names = "--vocabulary",
+            paramLabel = "FILE.yaml",
+            description = "Codebook of offices, partners, tools and outcomes to recognise, instead of the"
+                    + " bundled one (format: docs/EXTRACTION.md).")
+    Path vocabulary;
+
     @Option(names = "--no-progress", description = "No progress bar or progress lines (the summary is still printed).")
     boolean noProgress;
 
@@ -108,12 +118,15 @@ public class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ImportOptions options = options();
+        // Read the vocabulary before touching the graph, so a mistake in it costs nothing.
+        FactExtractor extractor =
+                vocabulary == null ? FactExtractors.discover() : new CodebookFactExtractor(Codebook.load(vocabulary));
         PrintWriter out = spec.commandLine().getOut();
         ImportListener progress = noProgress ? ImportListener.NONE : ProgressReporter.forConsole();
         try (GraphConnection graph = GraphConnection.forCommand(graphOptions.settings(env))) {
             new SchemaMigrations(graph.driver()).apply();
             ImportReport result;
-            try (Importer importer = new Importer(graph.driver(), options, FactExtractors.discover())) {
+            try (Importer importer = new Importer(graph.driver(), options, extractor)) {
                 result = importer.run(paths, progress);
             }
             printSummary(out, result);

@@ -93,6 +93,49 @@ class ImportCommandIT {
     }
 
     @Test
+    void aResearchersVocabularyReplacesTheBundledOne() throws IOException {
+        Path vocabulary = dir.resolve("codebook.yaml");
+        Files.writeString(
+                vocabulary,
+                """
+                offices:
+                  - {unit: "0312", name: "Nav Frogner"}
+                tools:
+                  - name: Gevinstrealisering
+                    category: improvement
+                    synonyms: {nb: [gevinstrealisering, gevinstplan]}
+                outcomes: []
+                partners: []
+                """);
+        Path plan = Files.writeString(
+                dir.resolve("plan.txt"), "NAV Frogner har laget en gevinstplan. Kontoret bruker også Lean.");
+
+        int code = run("import", "--no-progress", "--vocabulary", vocabulary.toString(), plan.toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(strings("MATCH (:Office {id: 'office:0312'})-[:USES_TOOL]->(t:Tool) RETURN t.id AS v"))
+                .containsExactly("tool:gevinstrealisering");
+    }
+
+    @Test
+    void aBrokenVocabularyStopsBeforeAnythingIsImported() throws IOException {
+        Path vocabulary = Files.writeString(dir.resolve("bad.yaml"), "tools: [unclosed");
+        Path plan = Files.writeString(dir.resolve("plan.txt"), "NAV Frogner bruker Lean.");
+
+        int code = run("import", "--no-progress", "--vocabulary", vocabulary.toString(), plan.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("bad.yaml", "not valid YAML");
+        assertThat(documents()).isZero();
+    }
+
+    private java.util.List<String> strings(String cypher) {
+        return neo4j.driver().executableQuery(cypher).execute().records().stream()
+                .map(r -> r.get("v").asString())
+                .toList();
+    }
+
+    @Test
     void badUsageExitsWithTwo() {
         assertThat(run("import", "--workers", "0", dir.toString())).isEqualTo(2);
         assertThat(run("import")).isEqualTo(2);

@@ -2,27 +2,55 @@ package no.govgraph.backend.quality;
 
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.SerdeImport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Map;
+import java.util.Optional;
 import no.govgraph.backend.support.BackendException;
-import no.govgraph.backend.support.BackendException.Reason;
 import no.govgraph.backend.user.Role;
+import no.govgraph.ingest.quality.DataQuality;
+import no.govgraph.ingest.quality.QualityReport;
+import org.neo4j.driver.Driver;
 
-/** The data-quality report of the extraction. */
+/**
+ * The data-quality report of the extraction, the same as {@code govgraph quality --json}: what a
+ * researcher should look at before trusting the graph.
+ */
 @Controller("/api/quality")
 @Secured(Role.READER_NAME)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "import")
+@SerdeImport(DataQuality.class)
+@SerdeImport(DataQuality.DocumentRef.class)
+@SerdeImport(DataQuality.OfficeRef.class)
+@SerdeImport(DataQuality.LeaderRef.class)
+@SerdeImport(DataQuality.FigureRef.class)
+@SerdeImport(DataQuality.RelationshipRef.class)
 public class QualityController {
 
+    private static final int MAX_LIMIT = 1000;
+
+    private final Driver driver;
+
+    QualityController(Driver driver) {
+        this.driver = driver;
+    }
+
     @Get
-    @Operation(summary = "The data-quality report")
-    public Map<String, Object> quality() {
-        // Wired to no.govgraph.ingest.quality.QualityReport once it is in main.
-        throw new BackendException(Reason.UNAVAILABLE, "The data-quality report is not part of this build yet.");
+    @Operation(
+            summary = "The data-quality report",
+            description = "Documents without entities, offices without an agreement on file, leaders of unknown"
+                    + " background, figures without a year, weakly supported relationships; at most `limit`"
+                    + " items per list (default 200).")
+    public DataQuality quality(@QueryValue Optional<Integer> limit) {
+        int n = limit.orElse(QualityReport.DEFAULT_LIMIT);
+        if (n < 1 || n > MAX_LIMIT) {
+            throw BackendException.badRequest("limit must be between 1 and " + MAX_LIMIT + ".");
+        }
+        return new QualityReport(driver, n).check();
     }
 }

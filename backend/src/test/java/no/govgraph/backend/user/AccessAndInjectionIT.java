@@ -65,6 +65,7 @@ class AccessAndInjectionIT extends ApiTest {
             GET,  /api/export/neighbourhood/office:0301,                  reader
             GET,  /api/export/compare?outcome=outcome:overgang-til-arbeid, reader
             GET,  /api/openapi.yml,                                       reader
+            GET,  /api/quality,                                           reader
             POST, /api/cypher,                                            analyst
             GET,  /api/queries,                                           analyst
             POST, /api/export/cypher,                                     analyst

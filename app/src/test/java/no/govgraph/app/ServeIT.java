@@ -35,7 +35,9 @@ class ServeIT {
     void servesThePageAndBoltAndKeepsDataAcrossARestart() throws Exception {
         int web = freePort();
         int bolt = freePort();
-        String[] serve = {"serve", "--data-dir", dataDir.toString(), "--port", "" + web, "--bolt-port", "" + bolt};
+        String[] serve = {
+            "serve", "--no-sample", "--data-dir", dataDir.toString(), "--port", "" + web, "--bolt-port", "" + bolt
+        };
 
         try (GovgraphProcess server = GovgraphProcess.start(Map.of(), serve)) {
             server.awaitOutput("govgraph is running", START);
@@ -102,6 +104,57 @@ class ServeIT {
                         .records();
                 assertThat(names).extracting(r -> r.get("name").asString()).containsExactly("Nav Restart");
             }
+            again.stop(Duration.ofSeconds(60));
+        }
+    }
+
+    @Test
+    void aFirstStartImportsTheSampleCorpusOnce() throws Exception {
+        int bolt = freePort();
+        String[] serve = {"serve", "--data-dir", dataDir.toString(), "--port", "" + freePort(), "--bolt-port", "" + bolt
+        };
+
+        try (GovgraphProcess server = GovgraphProcess.start(Map.of(), serve)) {
+            server.awaitOutput("govgraph is running", START);
+            server.awaitOutput("Stop with Ctrl-C", Duration.ofSeconds(10));
+            assertThat(server.output()).contains("Sample corpus:      importing 49 documents");
+            String password =
+                    Files.readString(dataDir.resolve(BoltPassword.FILE_NAME)).strip();
+            try (Driver driver =
+                    GraphDatabase.driver("bolt://127.0.0.1:" + bolt, AuthTokens.basic("neo4j", password))) {
+                long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+                String status = "";
+                while (System.nanoTime() < deadline && !status.equals("finished") && !status.equals("failed")) {
+                    Thread.sleep(1000);
+                    status = driver.executableQuery("MATCH (j:ImportJob) RETURN j.status AS s")
+                            .execute()
+                            .records()
+                            .get(0)
+                            .get("s")
+                            .asString();
+                }
+                assertThat(status).as(server.output()).isEqualTo("finished");
+                var counts = driver.executableQuery(
+                                """
+                                MATCH (d:Document) WITH count(d) AS documents
+                                MATCH (o:Office) WITH documents, count(o) AS offices
+                                MATCH (c:Claim) RETURN documents, offices, count(c) AS claims
+                                """)
+                        .execute()
+                        .records()
+                        .get(0);
+                // 49 files, some holding embedded documents (a zip, e-mail attachments).
+                assertThat(counts.get("documents").asLong()).isGreaterThan(49);
+                assertThat(counts.get("offices").asLong()).isGreaterThanOrEqualTo(20);
+                assertThat(counts.get("claims").asLong()).isGreaterThan(100);
+            }
+            server.stop(Duration.ofSeconds(60));
+        }
+
+        try (GovgraphProcess again = GovgraphProcess.start(Map.of(), serve)) {
+            again.awaitOutput("govgraph is running", START);
+            again.awaitOutput("Stop with Ctrl-C", Duration.ofSeconds(10));
+            assertThat(again.output()).doesNotContain("Sample corpus");
             again.stop(Duration.ofSeconds(60));
         }
     }

@@ -57,6 +57,7 @@ class UiJourneysIT {
         server = GovgraphProcess.start(
                 Map.of("GOVGRAPH_ADMIN_PASSWORD", ADMIN_PASSWORD),
                 "serve",
+                "--no-sample",
                 "--data-dir",
                 dataDir.toString(),
                 "--port",

@@ -1,6 +1,7 @@
 package no.govgraph.backend.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
@@ -35,7 +36,8 @@ public class CypherCommand implements Callable<Integer> {
         csv
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // "2015 Oslo" is the text it looks like, not the number 2015 with the rest dropped.
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final Map<String, String> env;
 

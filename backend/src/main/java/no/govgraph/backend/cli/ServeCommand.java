@@ -2,8 +2,11 @@ package no.govgraph.backend.cli;
 
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import no.govgraph.backend.importjob.ImportJobService;
+import no.govgraph.backend.importjob.ImportJobView;
 import no.govgraph.backend.server.GovgraphServer;
 import no.govgraph.neo4j.connection.ConnectionSettings;
 import no.govgraph.neo4j.connection.GraphConnection;
@@ -44,6 +47,12 @@ public class ServeCommand implements Callable<Integer> {
             description = "Address the web server listens on (env GOVGRAPH_HOST, default 127.0.0.1;"
                     + " 0.0.0.0 for all interfaces).")
     String host;
+
+    @Option(
+            names = "--no-sample",
+            description = "Do not import the bundled sample corpus when the graph has never had an import"
+                    + " (env GOVGRAPH_SAMPLE=false).")
+    boolean noSample;
 
     ServeCommand(Map<String, String> env) {
         this.env = env;
@@ -87,13 +96,20 @@ public class ServeCommand implements Callable<Integer> {
                         },
                         "govgraph-shutdown"));
 
-        printBanner(out, server, graph, settings);
+        Optional<ImportJobView> sample = noSample || "false".equalsIgnoreCase(env.get("GOVGRAPH_SAMPLE"))
+                ? Optional.empty()
+                : server.context().getBean(ImportJobService.class).importSampleCorpusIfFirstStart();
+        printBanner(out, server, graph, settings, sample);
         stopped.await();
         return 0;
     }
 
     private static void printBanner(
-            PrintWriter out, GovgraphServer server, GraphConnection graph, ConnectionSettings s) {
+            PrintWriter out,
+            GovgraphServer server,
+            GraphConnection graph,
+            ConnectionSettings s,
+            Optional<ImportJobView> sample) {
         out.println();
         out.println("  govgraph is running: " + server.url());
         if (graph.kind() == GraphConnection.Kind.EMBEDDED) {
@@ -111,6 +127,8 @@ public class ServeCommand implements Callable<Integer> {
         server.generatedAdminPassword()
                 .ifPresent(p -> out.println("  govgraph sign-in:   user admin, password " + p
                         + "  (shown once; change it under /api/me/password)"));
+        sample.ifPresent(job -> out.println("  Sample corpus:      importing "
+                + job.files().size() + " documents in the background (Import page; job " + job.id() + ")"));
         out.println("  Stop with Ctrl-C.");
         out.println();
         out.flush();

@@ -114,6 +114,22 @@ class ImportJobRepository {
                 .toList();
     }
 
+    /** Whether nothing was ever imported here: no document, no import run, no upload job. */
+    boolean nothingImportedYet() {
+        return driver.executableQuery(
+                        """
+                        OPTIONAL MATCH (d:Document) WITH count(d) AS documents
+                        OPTIONAL MATCH (r:ImportRun) WITH documents, count(r) AS runs
+                        OPTIONAL MATCH (j:ImportJob)
+                        RETURN documents + runs + count(j) = 0 AS fresh
+                        """)
+                .execute()
+                .records()
+                .get(0)
+                .get("fresh")
+                .asBoolean();
+    }
+
     long count() {
         return driver.executableQuery("MATCH (j:ImportJob) RETURN count(j) AS n")
                 .execute()

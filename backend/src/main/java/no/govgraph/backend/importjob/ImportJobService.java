@@ -27,6 +27,7 @@ import no.govgraph.backend.support.BackendException;
 import no.govgraph.backend.support.BackendException.Reason;
 import no.govgraph.backend.support.Page;
 import no.govgraph.backend.support.PageRequest;
+import no.govgraph.ingest.sample.SampleCorpus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,9 @@ import org.slf4j.LoggerFactory;
 public class ImportJobService implements ApplicationEventListener<StartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImportJobService.class);
+
+    /** Who the audit log and the job list name as the importer of the sample corpus. */
+    public static final String SAMPLE_USER = "govgraph (sample corpus)";
 
     /** An uploaded file before it is stored: its name as sent and its content. */
     public record Upload(String fileName, InputStream content) {}
@@ -122,6 +126,23 @@ public class ImportJobService implements ApplicationEventListener<StartupEvent> 
         audit.record(user, "import.upload", id, Map.of("files", names));
         queue(id, dir, user, p);
         return job(id);
+    }
+
+    /**
+     * On a graph nothing was ever imported into, uploads the bundled sample corpus as an ordinary
+     * job, so a first-time user has something to explore and sees the import page at work. A graph
+     * whose documents were all removed again is left empty.
+     *
+     * @return the job, if one was started
+     */
+    public Optional<ImportJobView> importSampleCorpusIfFirstStart() {
+        if (pipeline.isEmpty() || !repository.nothingImportedYet()) {
+            return Optional.empty();
+        }
+        List<Upload> files = SampleCorpus.fileNames().stream()
+                .map(name -> new Upload(name, SampleCorpus.open(name)))
+                .toList();
+        return Optional.of(submit(files, SAMPLE_USER));
     }
 
     private void queue(String id, Path dir, String user, ImportPipeline p) {

@@ -30,6 +30,7 @@ import no.govgraph.ui.explore.ExploreView;
 import no.govgraph.ui.home.HomeView;
 import no.govgraph.ui.importing.ImportView;
 import no.govgraph.ui.paths.PathsView;
+import no.govgraph.ui.quality.QualityView;
 import no.govgraph.ui.search.SearchView;
 import no.govgraph.ui.session.AccessControl;
 import no.govgraph.ui.session.CurrentUser;
@@ -78,6 +79,7 @@ public class MainLayout extends AppLayout {
         item(nav, "Path finder", PathsView.class, VaadinIcon.ROAD_BRANCHES);
         item(nav, "Comparison", CompareView.class, VaadinIcon.TABLE);
         item(nav, "Cypher", CypherView.class, VaadinIcon.CODE);
+        item(nav, "Data quality", QualityView.class, VaadinIcon.CHECK_SQUARE_O);
         item(nav, "Import", ImportView.class, VaadinIcon.UPLOAD);
         addToDrawer(new Scroller(nav));
         setPrimarySection(Section.DRAWER);

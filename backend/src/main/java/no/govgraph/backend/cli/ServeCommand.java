@@ -96,9 +96,15 @@ public class ServeCommand implements Callable<Integer> {
                         },
                         "govgraph-shutdown"));
 
-        Optional<ImportJobView> sample = noSample || "false".equalsIgnoreCase(env.get("GOVGRAPH_SAMPLE"))
-                ? Optional.empty()
-                : server.context().getBean(ImportJobService.class).importSampleCorpusIfFirstStart();
+        Optional<ImportJobView> sample = Optional.empty();
+        if (!noSample && !"false".equalsIgnoreCase(env.get("GOVGRAPH_SAMPLE"))) {
+            try {
+                sample = server.context().getBean(ImportJobService.class).importSampleCorpusIfFirstStart();
+            } catch (RuntimeException e) {
+                // The product works without its sample; say why it is missing and serve on.
+                spec.commandLine().getErr().println("govgraph: the sample corpus was not imported: " + e.getMessage());
+            }
+        }
         printBanner(out, server, graph, settings, sample);
         stopped.await();
         return 0;

@@ -118,10 +118,8 @@ class ImportJobRepository {
     boolean nothingImportedYet() {
         return driver.executableQuery(
                         """
-                        OPTIONAL MATCH (d:Document) WITH count(d) AS documents
-                        OPTIONAL MATCH (r:ImportRun) WITH documents, count(r) AS runs
-                        OPTIONAL MATCH (j:ImportJob)
-                        RETURN documents + runs + count(j) = 0 AS fresh
+                        RETURN NOT EXISTS { (:Document) } AND NOT EXISTS { (:ImportRun) }
+                               AND NOT EXISTS { (:ImportJob) } AS fresh
                         """)
                 .execute()
                 .records()

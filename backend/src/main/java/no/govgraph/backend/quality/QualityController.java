@@ -10,11 +10,8 @@ import io.micronaut.serde.annotation.SerdeImport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Optional;
-import no.govgraph.backend.support.BackendException;
 import no.govgraph.backend.user.Role;
 import no.govgraph.ingest.quality.DataQuality;
-import no.govgraph.ingest.quality.QualityReport;
-import org.neo4j.driver.Driver;
 
 /**
  * The data-quality report of the extraction, the same as {@code govgraph quality --json}: what a
@@ -32,12 +29,10 @@ import org.neo4j.driver.Driver;
 @SerdeImport(DataQuality.RelationshipRef.class)
 public class QualityController {
 
-    private static final int MAX_LIMIT = 1000;
+    private final QualityService quality;
 
-    private final Driver driver;
-
-    QualityController(Driver driver) {
-        this.driver = driver;
+    QualityController(QualityService quality) {
+        this.quality = quality;
     }
 
     @Get
@@ -47,10 +42,6 @@ public class QualityController {
                     + " background, figures without a year, weakly supported relationships; at most `limit`"
                     + " items per list (default 200).")
     public DataQuality quality(@QueryValue Optional<Integer> limit) {
-        int n = limit.orElse(QualityReport.DEFAULT_LIMIT);
-        if (n < 1 || n > MAX_LIMIT) {
-            throw BackendException.badRequest("limit must be between 1 and " + MAX_LIMIT + ".");
-        }
-        return new QualityReport(driver, n).check();
+        return quality.report(limit.orElse(QualityService.DEFAULT_LIMIT));
     }
 }

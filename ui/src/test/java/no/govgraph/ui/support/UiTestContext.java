@@ -26,7 +26,9 @@ public final class UiTestContext {
                     .properties(Map.of(
                             "govgraph.neo4j.uri", neo4j.uri(),
                             "govgraph.neo4j.username", neo4j.username(),
-                            "govgraph.neo4j.password", neo4j.password()))
+                            "govgraph.neo4j.password", neo4j.password(),
+                            // The real pipeline stands down for InstantPipeline.
+                            "govgraph.test.pipeline", "instant"))
                     .singletons(new InstantPipeline())
                     .deduceEnvironment(false)
                     .start();

@@ -22,9 +22,17 @@ public final class SchemaMigrations {
     private final Migrations migrations;
 
     public SchemaMigrations(Driver driver) {
+        this(driver, LOCATION);
+    }
+
+    SchemaMigrations(Driver driver, String location) {
         MigrationsConfig config = MigrationsConfig.builder()
-                .withLocationsToScan(LOCATION)
+                .withLocationsToScan(location)
                 .withPackagesToScan()
+                // Each module owns a range of versions (neo4j 0001-0009, import 0010-0019, ...), so a
+                // graph migrated by a build without some module must still take that module's lower
+                // versions later, without re-running or reordering what was applied.
+                .withOutOfOrderAllowed(true)
                 .build();
         this.migrations = new Migrations(config, driver);
     }

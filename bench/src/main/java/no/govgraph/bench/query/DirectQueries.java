@@ -27,10 +27,24 @@ public final class DirectQueries {
     private static final int SEARCH_CAP = 1000;
     private static final int PAGE = 20;
 
+    /** The evidenced relationship types as a pattern alternative, from the RelType enum only. */
+    private static final String TYPED = ":" + String.join("|", TYPES);
+
     private final Driver driver;
+    private final String relPattern;
 
     public DirectQueries(Driver driver) {
+        this(driver, false);
+    }
+
+    /**
+     * @param typedPattern name the relationship types in the neighbourhood patterns ({@code
+     *     (n)-[r:LEADS|…]-(m)}) instead of only filtering on {@code type(r)}: the variant proposed in
+     *     docs/BENCHMARKS.md, measured next to the backend's statements
+     */
+    public DirectQueries(Driver driver, boolean typedPattern) {
         this.driver = driver;
+        this.relPattern = typedPattern ? "[r" + TYPED + "]" : "[r]";
     }
 
     private List<Record> run(String cypher, Map<String, Object> params) {
@@ -55,14 +69,15 @@ public final class DirectQueries {
                     """
                     UNWIND $frontier AS eid
                     MATCH (n) WHERE elementId(n) = eid
-                    MATCH (n)-[r]-(m)
+                    MATCH (n)-%s-(m)
                     WHERE type(r) IN $types AND size(coalesce(r.sources, [])) > 0
                       AND any(l IN labels(m) WHERE l IN $labels) AND NOT elementId(m) IN $known
                     WITH DISTINCT m
                     RETURN elementId(m) AS eid, labels(m) AS labels, properties(m) AS props
                     ORDER BY coalesce(m.name, m.id), m.id
                     LIMIT $limit
-                    """,
+                    """
+                            .formatted(relPattern),
                     Map.of(
                             "frontier",
                             frontier,
@@ -98,11 +113,12 @@ public final class DirectQueries {
                 """
                 UNWIND $ids AS eid
                 MATCH (n) WHERE elementId(n) = eid
-                OPTIONAL MATCH (n)-[r]-(m)
+                OPTIONAL MATCH (n)-%s-(m)
                 WHERE type(r) IN $types AND size(coalesce(r.sources, [])) > 0
                   AND any(l IN labels(m) WHERE l IN $labels)
                 RETURN eid, count(DISTINCT m) AS degree
-                """,
+                """
+                        .formatted(relPattern),
                 Map.of("ids", ids, "types", TYPES, "labels", LABELS));
         return ids.size();
     }

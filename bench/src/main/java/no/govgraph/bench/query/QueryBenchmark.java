@@ -191,6 +191,26 @@ public final class QueryBenchmark {
         return results;
     }
 
+    /** Two direct variants of one query, alternating, after a warm-up of both: {a, b}. */
+    public Latency[] variants(IntSupplier a, IntSupplier b, Options options) {
+        for (int i = 0; i < options.warmup(); i++) {
+            a.getAsInt();
+            b.getAsInt();
+        }
+        long[] first = new long[options.iterations()];
+        long[] second = new long[options.iterations()];
+        for (int i = 0; i < options.iterations(); i++) {
+            if (i % 2 == 0) {
+                first[i] = timeDirect(a);
+                second[i] = timeDirect(b);
+            } else {
+                second[i] = timeDirect(b);
+                first[i] = timeDirect(a);
+            }
+        }
+        return new Latency[] {Latency.of(first), Latency.of(second)};
+    }
+
     private long timeApi(String request) {
         long start = System.nanoTime();
         api.getOk(request);

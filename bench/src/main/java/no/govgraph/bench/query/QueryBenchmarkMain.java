@@ -47,7 +47,8 @@ public final class QueryBenchmarkMain {
             new SchemaMigrations(driver).apply();
             String note = prepare(driver, nodes, seed, dataDir);
             System.out.println(note);
-            String markdown = QueryBenchmarkRun.run(graph, driver, dataDir, options, note, System.out);
+            String markdown = QueryBenchmarkRun.run(graph, driver, dataDir, options, note, System.out)
+                    .markdown();
             ResultsFile.update(results, "queries", markdown);
             Files.writeString(Path.of("target", "bench-queries.md"), markdown, StandardCharsets.UTF_8);
             System.out.println();

@@ -29,8 +29,20 @@ public final class QueryBenchmark {
      * @param iterations measured calls per query and side
      * @param clients concurrent clients of the concurrency run (0 skips it)
      * @param duration how long the concurrency run lasts
+     * @param caseBudget the most time one query (both sides) may take: its warm-up stops after a
+     *     quarter of it, its measured calls after all of it (but not before 10), so slow queries on big
+     *     graphs get fewer samples instead of hours
      */
-    public record Options(int warmup, int iterations, int clients, Duration duration) {}
+    public record Options(int warmup, int iterations, int clients, Duration duration, Duration caseBudget) {
+
+        boolean warming(int done, long since) {
+            return done < warmup && (done == 0 || System.nanoTime() - since < caseBudget.toNanos() / 4);
+        }
+
+        boolean measuring(int done, long since) {
+            return done < iterations && (done < 10 || System.nanoTime() - since < caseBudget.toNanos());
+        }
+    }
 
     /**
      * One query: its name, the API request, the direct equivalent and the p95 goal of issue 7 in ms
@@ -158,13 +170,16 @@ public final class QueryBenchmark {
         List<CaseResult> results = new ArrayList<>();
         for (Case c : cases) {
             int size = 0;
-            for (int i = 0; i < options.warmup(); i++) {
+            long since = System.nanoTime();
+            for (int i = 0; options.warming(i, since); i++) {
                 api.getOk(c.request());
                 size = c.direct().getAsInt();
             }
             long[] apiNanos = new long[options.iterations()];
             long[] directNanos = new long[options.iterations()];
-            for (int i = 0; i < options.iterations(); i++) {
+            since = System.nanoTime();
+            int n = 0;
+            for (int i = 0; options.measuring(i, since); i++, n++) {
                 // Alternate which side goes first, so neither always runs on a cache the other warmed.
                 if (i % 2 == 0) {
                     apiNanos[i] = timeApi(c.request());
@@ -175,7 +190,12 @@ public final class QueryBenchmark {
                 }
             }
             CaseResult r = new CaseResult(
-                    c.name(), c.request(), Latency.of(apiNanos), Latency.of(directNanos), c.goalP95(), size);
+                    c.name(),
+                    c.request(),
+                    Latency.of(java.util.Arrays.copyOf(apiNanos, n)),
+                    Latency.of(java.util.Arrays.copyOf(directNanos, n)),
+                    c.goalP95(),
+                    size);
             log.printf(
                     Locale.ROOT,
                     "%-45s API p50 %s p95 %s | direct p50 %s p95 %s | ratio p95 %.2f (size %d)%n",
@@ -193,13 +213,16 @@ public final class QueryBenchmark {
 
     /** Two direct variants of one query, alternating, after a warm-up of both: {a, b}. */
     public Latency[] variants(IntSupplier a, IntSupplier b, Options options) {
-        for (int i = 0; i < options.warmup(); i++) {
+        long since = System.nanoTime();
+        for (int i = 0; options.warming(i, since); i++) {
             a.getAsInt();
             b.getAsInt();
         }
         long[] first = new long[options.iterations()];
         long[] second = new long[options.iterations()];
-        for (int i = 0; i < options.iterations(); i++) {
+        since = System.nanoTime();
+        int n = 0;
+        for (int i = 0; options.measuring(i, since); i++, n++) {
             if (i % 2 == 0) {
                 first[i] = timeDirect(a);
                 second[i] = timeDirect(b);
@@ -208,7 +231,9 @@ public final class QueryBenchmark {
                 first[i] = timeDirect(a);
             }
         }
-        return new Latency[] {Latency.of(first), Latency.of(second)};
+        return new Latency[] {
+            Latency.of(java.util.Arrays.copyOf(first, n)), Latency.of(java.util.Arrays.copyOf(second, n))
+        };
     }
 
     private long timeApi(String request) {

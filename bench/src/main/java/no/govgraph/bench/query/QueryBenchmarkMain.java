@@ -21,7 +21,7 @@ import org.neo4j.driver.Driver;
  *
  * <p>System properties: {@code bench.nodes} (1000000), {@code bench.seed} (42), {@code
  * bench.data-dir} (target/bench-data/graph-NODES), {@code bench.warmup} (200), {@code
- * bench.iterations} (300), {@code bench.clients} (50), {@code bench.seconds} (60), {@code
+ * bench.iterations} (300), {@code bench.clients} (50), {@code bench.seconds} (60), {@code bench.case-seconds} (120), {@code
  * bench.results} (the file to update).
  */
 public final class QueryBenchmarkMain {
@@ -38,7 +38,8 @@ public final class QueryBenchmarkMain {
                 Integer.getInteger("bench.warmup", 200),
                 Integer.getInteger("bench.iterations", 300),
                 Integer.getInteger("bench.clients", 50),
-                Duration.ofSeconds(Long.getLong("bench.seconds", 60)));
+                Duration.ofSeconds(Long.getLong("bench.seconds", 60)),
+                Duration.ofSeconds(Long.getLong("bench.case-seconds", 120)));
         Files.createDirectories(dataDir);
         ConnectionSettings settings = new ConnectionSettings(
                 Optional.empty(), "neo4j", Optional.empty(), dataDir, "127.0.0.1", QueryBenchmarkRun.freePort());

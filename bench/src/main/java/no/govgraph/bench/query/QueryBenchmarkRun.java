@@ -108,24 +108,27 @@ public final class QueryBenchmarkRun {
         md.append("Graph: ").append(graphNote).append("\n\n");
         md.append(String.format(
                 Locale.ROOT,
-                "Single client, warm: %d warm-up and %d measured calls per query and side, API and direct"
-                        + " alternating. Times in ms. Office `%s`, leaders `%s` → `%s`, outcome `%s`.\n\n",
+                "Single client, warm: up to %d warm-up and %d measured calls per query and side (at most %d s"
+                        + " per query; n = measured calls), API and direct alternating. Times in ms. Office `%s`,"
+                        + " leaders `%s` → `%s`, outcome `%s`.\n\n",
                 options.warmup(),
                 options.iterations(),
+                options.caseBudget().toSeconds(),
                 targets.office(),
                 targets.leaderFrom(),
                 targets.leaderTo(),
                 targets.outcome()));
-        md.append("| query | API p50 | API p95 | API p99 | API mean | direct p50 | direct p95 | direct p99"
+        md.append("| query | n | API p50 | API p95 | API p99 | API mean | direct p50 | direct p95 | direct p99"
                 + " | direct mean | API/direct p50 | API/direct p95 | goal p95 | p95 goal met? |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (QueryBenchmark.CaseResult r : latencies) {
             String goal = r.goalP95() > 0 ? "< " + (int) r.goalP95() : "—";
             String met = r.goalP95() > 0 ? (r.api().p95() < r.goalP95() ? "yes" : "**no**") : "—";
             md.append(String.format(
                     Locale.ROOT,
-                    "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %.2f | %.2f | %s | %s |\n",
+                    "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %.2f | %.2f | %s | %s |\n",
                     r.name(),
+                    r.api().samples(),
                     Latency.format(r.api().p50()),
                     Latency.format(r.api().p95()),
                     Latency.format(r.api().p99()),
@@ -178,15 +181,16 @@ public final class QueryBenchmarkRun {
         md.append("\nProposed fix, measured in the same run (direct side only): the neighbourhood statements with the"
                 + " relationship types in the pattern, `(n)-[r:LEADS|PARTNERS_WITH|USES_TOOL|ACHIEVED]-(m)`, instead"
                 + " of `(n)-[r]-(m) WHERE type(r) IN $types`.\n\n");
-        md.append("| query | as the backend: p50 | p95 | typed pattern: p50 | p95 | speed-up p95 |\n");
-        md.append("|---|---:|---:|---:|---:|---:|\n");
+        md.append("| query | n | as the backend: p50 | p95 | typed pattern: p50 | p95 | speed-up p95 |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|\n");
         String[] names = {"1-hop neighbourhood of an office", "2-hop neighbourhood, cap 100 nodes"};
         Latency[][] rows = {oneHop, twoHop};
         for (int i = 0; i < 2; i++) {
             md.append(String.format(
                     Locale.ROOT,
-                    "| %s | %s | %s | %s | %s | %.1f× |\n",
+                    "| %s | %d | %s | %s | %s | %s | %.1f× |\n",
                     names[i],
+                    rows[i][0].samples(),
                     Latency.format(rows[i][0].p50()),
                     Latency.format(rows[i][0].p95()),
                     Latency.format(rows[i][1].p50()),

@@ -156,13 +156,21 @@ public final class GraphWriter {
                     }
                 }
                 List<Map<String, Object>> rows = new ArrayList<>();
-                locations.forEach((doc, at) -> rows.add(Map.of("id", doc, "locations", List.copyOf(at))));
+                locations.forEach((doc, at) -> rows.add(Map.of(
+                        "id",
+                        doc,
+                        "locations",
+                        List.copyOf(at),
+                        "names",
+                        at.stream().map(GraphWriter::nameAt).toList())));
                 tx.run(
                                 """
                                 UNWIND $rows AS row
                                 MATCH (d:Document {id: row.id})
                                 SET d.paths = reduce(acc = coalesce(d.paths, []), p IN row.locations |
-                                                     CASE WHEN p IN acc THEN acc ELSE acc + p END)
+                                                     CASE WHEN p IN acc THEN acc ELSE acc + p END),
+                                    d.fileName = reduce(m = d.fileName, n IN row.names |
+                                                        CASE WHEN m IS NULL OR n < m THEN n ELSE m END)
                                 """,
                                 Map.of("rows", rows))
                         .consume();
@@ -171,6 +179,18 @@ public final class GraphWriter {
     }
 
     private record Containment(String child, List<String> names) {}
+
+    /**
+     * The file name at a location: its last segment ({@code a.zip!/dir/b.txt} → {@code b.txt}). Of a
+     * document seen at several locations the graph keeps the smallest name, so the name never
+     * depends on which copy an import (or a resumed, parallel one) happened to reach first.
+     */
+    static String nameAt(String location) {
+        String trimmed = location.replaceAll("[/\\\\]+$", "");
+        int cut = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\'));
+        String last = cut >= 0 ? trimmed.substring(cut + 1) : trimmed;
+        return last.isEmpty() ? location : last;
+    }
 
     /** Where an embedded document sits: {@code container!/name}. */
     public static String embeddedLocation(String containerLocation, String name) {
@@ -252,9 +272,11 @@ public final class GraphWriter {
                         MERGE (d:Document {id: row.id})
                         ON CREATE SET d.importedAt = datetime(), d.complete = false
                         SET d.paths = reduce(acc = coalesce(d.paths, []), p IN row.locations |
-                                             CASE WHEN p IN acc THEN acc ELSE acc + p END)
+                                             CASE WHEN p IN acc THEN acc ELSE acc + p END),
+                            d.fileName = CASE WHEN d.fileName IS NULL OR row.fileName < d.fileName
+                                              THEN row.fileName ELSE d.fileName END
                         WITH d, row WHERE NOT row.known
-                        SET d.fileName = row.fileName, d.mediaType = row.mediaType, d.title = row.title,
+                        SET d.mediaType = row.mediaType, d.title = row.title,
                             d.author = row.author, d.created = row.created, d.modified = row.modified,
                             d.pages = row.pages, d.size = row.size, d.language = row.language, d.kind = row.kind,
                             d.truncated = row.truncated, d.parseWarning = row.warning

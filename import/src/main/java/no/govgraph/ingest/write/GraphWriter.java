@@ -156,22 +156,16 @@ public final class GraphWriter {
                     }
                 }
                 List<Map<String, Object>> rows = new ArrayList<>();
-                locations.forEach((doc, at) -> rows.add(Map.of(
-                        "id",
-                        doc,
-                        "locations",
-                        List.copyOf(at),
-                        "names",
-                        at.stream().map(GraphWriter::nameAt).toList())));
+                locations.forEach((doc, at) -> rows.add(Map.of("id", doc, "locations", List.copyOf(at))));
                 tx.run(
                                 """
                                 UNWIND $rows AS row
                                 MATCH (d:Document {id: row.id})
                                 SET d.paths = reduce(acc = coalesce(d.paths, []), p IN row.locations |
-                                                     CASE WHEN p IN acc THEN acc ELSE acc + p END),
-                                    d.fileName = reduce(m = d.fileName, n IN row.names |
-                                                        CASE WHEN m IS NULL OR n < m THEN n ELSE m END)
-                                """,
+                                                     CASE WHEN p IN acc THEN acc ELSE acc + p END)
+                                %s
+                                """
+                                        .formatted(FILE_NAME_FROM_PATHS),
                                 Map.of("rows", rows))
                         .consume();
             });
@@ -179,18 +173,6 @@ public final class GraphWriter {
     }
 
     private record Containment(String child, List<String> names) {}
-
-    /**
-     * The file name at a location: its last segment ({@code a.zip!/dir/b.txt} → {@code b.txt}). Of a
-     * document seen at several locations the graph keeps the smallest name, so the name never
-     * depends on which copy an import (or a resumed, parallel one) happened to reach first.
-     */
-    static String nameAt(String location) {
-        String trimmed = location.replaceAll("[/\\\\]+$", "");
-        int cut = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\'));
-        String last = cut >= 0 ? trimmed.substring(cut + 1) : trimmed;
-        return last.isEmpty() ? location : last;
-    }
 
     /** Where an embedded document sits: {@code container!/name}. */
     public static String embeddedLocation(String containerLocation, String name) {
@@ -245,6 +227,19 @@ public final class GraphWriter {
         return files.stream().flatMap(f -> f.documents().stream()).toList();
     }
 
+    /**
+     * The same bytes seen under several names (in two archives, at two paths) must get the same
+     * {@code fileName} whatever order the files were imported in (parallel workers, a resumed run):
+     * the name at the first of its paths in sort order.
+     */
+    private static final String FILE_NAME_FROM_PATHS =
+            """
+            WITH d, reduce(first = null, p IN d.paths | CASE WHEN first IS NULL OR p < first THEN p ELSE first END)
+                    AS first
+            WHERE first IS NOT NULL
+            SET d.fileName = last(split(last(split(first, '!/')), '/'))
+            """;
+
     private static void writeDocuments(TransactionContext tx, List<DocumentRecord> documents) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (DocumentRecord d : documents) {
@@ -252,7 +247,6 @@ public final class GraphWriter {
             row.put("id", d.id());
             row.put("locations", d.locations());
             row.put("known", d.known());
-            row.put("fileName", d.fileName());
             row.put("mediaType", d.mediaType());
             row.put("title", d.title());
             row.put("author", d.author());
@@ -272,15 +266,21 @@ public final class GraphWriter {
                         MERGE (d:Document {id: row.id})
                         ON CREATE SET d.importedAt = datetime(), d.complete = false
                         SET d.paths = reduce(acc = coalesce(d.paths, []), p IN row.locations |
-                                             CASE WHEN p IN acc THEN acc ELSE acc + p END),
-                            d.fileName = CASE WHEN d.fileName IS NULL OR row.fileName < d.fileName
-                                              THEN row.fileName ELSE d.fileName END
-                        WITH d, row WHERE NOT row.known
-                        SET d.mediaType = row.mediaType, d.title = row.title,
-                            d.author = row.author, d.created = row.created, d.modified = row.modified,
-                            d.pages = row.pages, d.size = row.size, d.language = row.language, d.kind = row.kind,
-                            d.truncated = row.truncated, d.parseWarning = row.warning
-                        """,
+                                             CASE WHEN p IN acc THEN acc ELSE acc + p END)
+                        FOREACH (_ IN CASE WHEN row.known THEN [] ELSE [1] END |
+                            SET d.mediaType = row.mediaType, d.title = row.title, d.author = row.author,
+                                d.pages = row.pages, d.size = row.size, d.language = row.language, d.kind = row.kind,
+                                d.truncated = row.truncated, d.parseWarning = row.warning)
+                        // An archive gives its entries its own dates, so the same bytes in two archives
+                        // can come with two; the earliest wins, whatever order they were imported in.
+                        SET d.created = CASE WHEN d.created IS NULL OR row.created < d.created
+                                             THEN row.created ELSE d.created END,
+                            d.modified = CASE WHEN d.modified IS NULL OR row.modified < d.modified
+                                              THEN row.modified ELSE d.modified END
+                        WITH d
+                        %s
+                        """
+                                .formatted(FILE_NAME_FROM_PATHS),
                         Map.of("rows", rows))
                 .consume();
     }

@@ -75,6 +75,23 @@ final class Evaluation {
         return new BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
     }
 
+    /** The expected facts of the evaluation set ({@code evaluation/expected-facts.csv}), per type. */
+    static Map<RelType, Set<String>> expected() throws java.io.IOException {
+        Map<RelType, Set<String>> expected = new LinkedHashMap<>();
+        RelType.evidenced().forEach(t -> expected.put(t, new TreeSet<>()));
+        try (java.io.InputStream in = Evaluation.class.getResourceAsStream("/evaluation/expected-facts.csv")) {
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                String l = line.strip();
+                if (l.isEmpty() || l.startsWith("#")) {
+                    continue;
+                }
+                int comma = l.indexOf(',');
+                expected.get(RelType.valueOf(l.substring(0, comma))).add(l.substring(comma + 1));
+            }
+        }
+        return expected;
+    }
+
     static Score score(RelType type, Set<String> expected, Set<String> actual) {
         int tp = (int) actual.stream().filter(expected::contains).count();
         return new Score(type, tp, actual.size() - tp, expected.size() - tp);

@@ -2,8 +2,6 @@ package no.govgraph.ingest.extraction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -129,18 +127,6 @@ class ExtractionEvaluationTest {
     }
 
     private static Map<RelType, Set<String>> expected() throws Exception {
-        Map<RelType, Set<String>> expected = new LinkedHashMap<>();
-        RelType.evidenced().forEach(t -> expected.put(t, new TreeSet<>()));
-        try (InputStream in = ExtractionEvaluationTest.class.getResourceAsStream("/evaluation/expected-facts.csv")) {
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                String l = line.strip();
-                if (l.isEmpty() || l.startsWith("#")) {
-                    continue;
-                }
-                int comma = l.indexOf(',');
-                expected.get(RelType.valueOf(l.substring(0, comma))).add(l.substring(comma + 1));
-            }
-        }
-        return expected;
+        return Evaluation.expected();
     }
 }

@@ -110,7 +110,7 @@ class ImportIdempotenceIT {
 
     @Test
     void anImportKilledMidwayEndsLikeACleanRunWhenRunAgain() throws Exception {
-        Path corpus = Corpus.generate(dir.resolve("korpus"), 40);
+        Path corpus = Corpus.generate(dir.resolve("korpus"), 120);
 
         Process importer = startImportProcess(corpus);
         try {
@@ -142,6 +142,7 @@ class ImportIdempotenceIT {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
+                "-Dimport.pauseMs=150",
                 "-cp",
                 System.getProperty("java.class.path"),
                 ImportProcessMain.class.getName(),

@@ -109,7 +109,10 @@ public final class CypherGuard {
             if (word.equals("LOAD") && next(tokens, i, 1).equalsIgnoreCase("CSV")) {
                 return Optional.of("LOAD CSV is not allowed: it reads files and URLs on the server");
             }
-            if (word.equals("IN") && next(tokens, i, 1).equalsIgnoreCase("TRANSACTIONS")) {
+            // IN TRANSACTIONS, IN 2 CONCURRENT TRANSACTIONS, IN $n CONCURRENT TRANSACTIONS …
+            if (word.equals("TRANSACTIONS")
+                    && (previous(tokens, i).equalsIgnoreCase("IN")
+                            || previous(tokens, i).equalsIgnoreCase("CONCURRENT"))) {
                 return Optional.of("CALL { … } IN TRANSACTIONS is not allowed");
             }
             if (word.equals("PERIODIC") && next(tokens, i, 1).equalsIgnoreCase("COMMIT")) {
@@ -143,6 +146,10 @@ public final class CypherGuard {
 
     private static List<String> sortedAllowed() {
         return ALLOWED_PROCEDURES.stream().sorted().toList();
+    }
+
+    private static String previous(List<Token> tokens, int i) {
+        return i > 0 ? tokens.get(i - 1).text() : "";
     }
 
     private static String next(List<Token> tokens, int i, int offset) {

@@ -85,6 +85,11 @@ public class ReadOnlyCypher {
             if (isOutOfTimeOrMemory(e)) {
                 throw outOfTimeOrMemory(e);
             }
+            // A query Neo4j plans but cannot execute (e.g. shortestPath between a node and itself)
+            // is the analyst's to change, not a failure of the server.
+            if (String.valueOf(e.code()).contains("Statement.ExecutionFailed")) {
+                throw new BackendException(Reason.BAD_REQUEST, "Neo4j could not run the query: " + e.getMessage(), e);
+            }
             throw new BackendException(Reason.UNAVAILABLE, "The query failed in Neo4j: " + e.getMessage(), e);
         }
     }

@@ -22,6 +22,8 @@ class CypherGuardTest {
             LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line => LOAD CSV
             load  csv from 'http://example.org/x.csv' as l return l => LOAD CSV
             MATCH (n) CALL { WITH n RETURN n } IN TRANSACTIONS RETURN n => IN TRANSACTIONS
+            MATCH (n) CALL { WITH n RETURN n } IN 2 CONCURRENT TRANSACTIONS RETURN n => IN TRANSACTIONS
+            MATCH (n) CALL (n) { RETURN n } IN $k CONCURRENT TRANSACTIONS RETURN n => IN TRANSACTIONS
             CREATE INDEX x FOR (n:Office) ON (n.name) => write clause CREATE
             DROP CONSTRAINT office_id => administration command DROP
             SHOW USERS => administration command SHOW

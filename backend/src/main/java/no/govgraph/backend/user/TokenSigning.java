@@ -41,11 +41,19 @@ class TokenSigning {
     }
 
     private static String secret(String dataDir) {
+        return secret(dataDir, FILE_NAME, "API tokens are signed with a key");
+    }
+
+    /**
+     * A random secret kept in {@code DATA_DIR/fileName} (created on first use, readable by its owner
+     * only); without a data directory a fresh one that lasts until the server stops.
+     */
+    static String secret(String dataDir, String fileName, String what) {
         if (dataDir == null || dataDir.isBlank()) {
-            LOG.info("No data directory: API tokens are signed with a key that lasts until the server stops");
+            LOG.info("No data directory: {} that lasts until the server stops", what);
             return generate();
         }
-        Path file = Path.of(dataDir).resolve(FILE_NAME);
+        Path file = Path.of(dataDir).resolve(fileName);
         try {
             if (Files.isRegularFile(file)) {
                 String stored = Files.readString(file, StandardCharsets.UTF_8).strip();
@@ -55,14 +63,14 @@ class TokenSigning {
             }
             Files.createDirectories(file.getParent());
             String secret = generate();
-            Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
+            Path tmp = file.resolveSibling(fileName + ".tmp");
             Files.writeString(tmp, secret + "\n", StandardCharsets.UTF_8);
             restrict(tmp);
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             return secret;
         } catch (IOException e) {
             throw new BackendException(
-                    Reason.UNAVAILABLE, "Cannot read or write the token key " + file + ": " + e.getMessage(), e);
+                    Reason.UNAVAILABLE, "Cannot read or write the secret " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -17,11 +17,11 @@ import java.util.regex.Pattern;
 import no.govgraph.backend.audit.AuditLog;
 import no.govgraph.backend.support.BackendException;
 import no.govgraph.backend.support.BackendException.Reason;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * Users and their passwords: sign-in (for the API's Basic and token authentication and for the UI's
- * login form), and the administration of users. Passwords are stored as bcrypt hashes only.
+ * login form), and the administration of users. Passwords are stored only as keyed bcrypt hashes
+ * ({@link PasswordHashes}).
  */
 @Singleton
 public class UserService {
@@ -44,17 +44,22 @@ public class UserService {
     private final LoginThrottle throttle;
     private final AuditLog audit;
     private final SecuritySettings settings;
-    private final BCryptPasswordEncoder bcrypt;
+    private final PasswordHashes hashes;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
     private final byte[] pepper = new byte[32];
     private final SecureRandom random = new SecureRandom();
 
-    UserService(UserRepository users, LoginThrottle throttle, AuditLog audit, SecuritySettings settings) {
+    UserService(
+            UserRepository users,
+            LoginThrottle throttle,
+            AuditLog audit,
+            SecuritySettings settings,
+            PasswordHashes hashes) {
         this.users = users;
         this.throttle = throttle;
         this.audit = audit;
         this.settings = settings;
-        this.bcrypt = new BCryptPasswordEncoder(settings.bcryptStrength(), random);
+        this.hashes = hashes;
         random.nextBytes(pepper);
     }
 
@@ -95,8 +100,12 @@ public class UserService {
                         cached.digest().getBytes(StandardCharsets.UTF_8), digest.getBytes(StandardCharsets.UTF_8))) {
             return true;
         }
-        boolean ok = bcrypt.matches(password, user.passwordHash());
-        if (ok) {
+        boolean ok = hashes.matches(password, user.passwordHash());
+        if (ok && hashes.isOutdated(user.passwordHash())) {
+            String upgraded = hashes.hash(password);
+            users.setPasswordHash(user.username(), upgraded);
+            verified.put(user.username(), new Verified(upgraded, digest, System.nanoTime() + CACHE_TTL.toNanos()));
+        } else if (ok) {
             verified.put(
                     user.username(),
                     new Verified(user.passwordHash(), digest, System.nanoTime() + CACHE_TTL.toNanos()));
@@ -149,7 +158,7 @@ public class UserService {
         String name = validName(username);
         Role r = Role.parse(role);
         checkPassword(password);
-        if (!users.create(UUID.randomUUID().toString(), name, r, bcrypt.encode(password), actor)) {
+        if (!users.create(UUID.randomUUID().toString(), name, r, hashes.hash(password), actor)) {
             throw new BackendException(Reason.CONFLICT, "A user named '" + name + "' exists already.");
         }
         audit.record(actor, "user.create", name, Map.of("role", r.id()));
@@ -172,7 +181,7 @@ public class UserService {
         }
         if (password != null) {
             checkPassword(password);
-            users.setPasswordHash(name, bcrypt.encode(password));
+            users.setPasswordHash(name, hashes.hash(password));
             verified.remove(name);
             audit.record(actor, "user.password", name, Map.of());
         }
@@ -183,7 +192,7 @@ public class UserService {
     public void changeOwnPassword(String username, String currentPassword, String newPassword) {
         SignedInUser user = authenticate(username, currentPassword);
         checkPassword(newPassword);
-        users.setPasswordHash(user.username(), bcrypt.encode(newPassword));
+        users.setPasswordHash(user.username(), hashes.hash(newPassword));
         verified.remove(user.username());
         audit.record(user.username(), "user.password", user.username(), Map.of());
     }
@@ -217,7 +226,7 @@ public class UserService {
         if (!generate) {
             checkPassword(password);
         }
-        if (!users.create(UUID.randomUUID().toString(), FIRST_ADMIN, Role.ADMIN, bcrypt.encode(password), "govgraph")) {
+        if (!users.create(UUID.randomUUID().toString(), FIRST_ADMIN, Role.ADMIN, hashes.hash(password), "govgraph")) {
             return Optional.empty(); // another server created it at the same moment
         }
         audit.record("govgraph", "user.create", FIRST_ADMIN, Map.of("role", Role.ADMIN.id()));

@@ -203,14 +203,14 @@ class SecurityIT extends ApiTest {
     }
 
     @Test
-    void passwordsAreStoredAsBcryptHashesOnly() {
+    void passwordsAreStoredAsKeyedBcryptHashesOnly() {
         List<Record> stored = neo4j.driver()
                 .executableQuery("MATCH (u:User {username: 'reader'}) RETURN properties(u) AS p")
                 .execute()
                 .records();
         Map<String, Object> props = stored.get(0).get("p").asMap();
         assertThat(props.values()).noneMatch(v -> String.valueOf(v).contains(password(READER)));
-        assertThat((String) props.get("passwordHash")).startsWith("$2");
+        assertThat((String) props.get("passwordHash")).startsWith(PasswordHashes.PREFIX + "$2");
     }
 
     @Test

@@ -111,6 +111,12 @@ final class Browser implements AutoCloseable {
                 Duration.ofSeconds(60));
     }
 
+    /** Scrolls {@code element} to the middle of the view first, so no fixed bar covers it, then clicks it. */
+    void click(WebElement element) {
+        js("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
     Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
@@ -149,6 +155,8 @@ final class Browser implements AutoCloseable {
 
     Path screenshot(String name) {
         try {
+            // Not mid-request: Vaadin's loading bar would be in the picture.
+            awaitVaadin();
             Files.createDirectories(SCREENSHOTS);
             Path target = SCREENSHOTS.resolve(name + ".png");
             Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);

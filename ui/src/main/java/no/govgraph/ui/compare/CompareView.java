@@ -58,7 +58,7 @@ public class CompareView extends VerticalLayout {
         setWidthFull();
         outcome.setId("compare-outcome");
         outcome.setItemLabelGenerator(OutcomePeriods::name);
-        outcome.setWidth("20em");
+        outcome.setWidth("min(20em, 100%)");
         period.setLabel("Period");
         period.setId("compare-period");
         period.setWidth("9em");
@@ -84,6 +84,8 @@ public class CompareView extends VerticalLayout {
         result.setId("compare-result");
         HorizontalLayout bar = new HorizontalLayout(outcome, period);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        // On a narrow window the period goes under the outcome instead of past the window's edge.
+        bar.getStyle().set("flex-wrap", "wrap");
         add(new H2("Comparison"), bar, result);
         if (!outcomes.isEmpty()) {
             outcome.setValue(outcomes.get(0));

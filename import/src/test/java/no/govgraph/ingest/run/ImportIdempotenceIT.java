@@ -6,12 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import no.govgraph.ingest.fixtures.Corpus;
 import no.govgraph.ingest.fixtures.TestFiles;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Value;
 
-/** Importing again changes nothing; the same bytes twice are one document; a killed import resumes. */
+/** Importing again changes nothing; the same bytes twice are one document (killed imports: CrashConsistencyIT). */
 class ImportIdempotenceIT {
 
     @TempDir
@@ -106,70 +102,6 @@ class ImportIdempotenceIT {
 
         assertThat(report.imported()).isEqualTo(1);
         assertThat(count("MATCH (d:Document) RETURN count(d)")).isEqualTo(2);
-    }
-
-    @Test
-    void anImportKilledMidwayEndsLikeACleanRunWhenRunAgain() throws Exception {
-        Path corpus = Corpus.generate(dir.resolve("korpus"), 120);
-
-        Process importer = startImportProcess(corpus);
-        try {
-            awaitCompleteDocuments(importer, 5);
-        } finally {
-            importer.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        }
-        assertThat(count("MATCH (r:ImportRun) WHERE r.finishedAt IS NULL RETURN count(r)"))
-                .as("the import was killed before it finished")
-                .isEqualTo(1);
-        long killedAt = count("MATCH (d:Document {complete: true}) RETURN count(d)");
-
-        ImportReport resumed = run(corpus);
-        String afterCrash = checksum();
-        neo4j().clear();
-        run(corpus);
-        String clean = checksum();
-
-        assertThat(resumed.unchanged()).as("files the killed run had finished").isPositive();
-        assertThat(resumed.imported()).isPositive();
-        assertThat(resumed.failed()).isZero();
-        assertThat(killedAt).isLessThan(count("MATCH (d:Document) RETURN count(d)"));
-        assertThat(afterCrash).isEqualTo(clean);
-        assertThat(count("MATCH (d:Document) WITH d.id AS id, count(*) AS n WHERE n > 1 RETURN count(id)"))
-                .isZero();
-    }
-
-    private Process startImportProcess(Path corpus) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-Dimport.pauseMs=150",
-                "-cp",
-                System.getProperty("java.class.path"),
-                ImportProcessMain.class.getName(),
-                neo4j().uri(),
-                neo4j().username(),
-                neo4j().password(),
-                "1",
-                corpus.toString()));
-        return new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("importer.log").toFile())
-                .start();
-    }
-
-    private void awaitCompleteDocuments(Process importer, int n) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (count("MATCH (d:Document {complete: true}) RETURN count(d)") < n) {
-            if (!importer.isAlive()) {
-                throw new AssertionError(
-                        "The import process ended early: " + Files.readString(dir.resolve("importer.log")));
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("The import process wrote nothing in 3 minutes: "
-                        + Files.readString(dir.resolve("importer.log")));
-            }
-            Thread.sleep(50);
-        }
     }
 
     private static void copy(Path from, Path to) throws IOException {

@@ -10,8 +10,7 @@ import org.neo4j.driver.GraphDatabase;
 
 /**
  * An import in a process of its own, for tests that kill the importer mid-run or give it another
- * environment: {@code uri user password workers path...}; {@code -Dimport.ocr=true} turns OCR on,
- * {@code -Dimport.pauseMs=N} pauses N ms after each file.
+ * environment: {@code uri user password workers path...}; {@code -Dimport.ocr=true} turns OCR on.
  */
 public final class ImportProcessMain {
 
@@ -27,19 +26,7 @@ public final class ImportProcessMain {
                         new KeywordExtractor())) {
             List<Path> paths =
                     java.util.Arrays.stream(args).skip(4).map(Path::of).toList();
-            long pause = Long.getLong("import.pauseMs", 0);
-            importer.run(paths, new ImportListener() {
-                @Override
-                public void fileDone(FileOutcome outcome) {
-                    // Holds the writer back, so that a test killing this process finds it mid-run
-                    // however fast the machine is, rather than already done.
-                    try {
-                        Thread.sleep(pause);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-            });
+            importer.run(paths, ImportListener.NONE);
         }
     }
 }

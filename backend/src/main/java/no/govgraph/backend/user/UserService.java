@@ -100,17 +100,16 @@ public class UserService {
                         cached.digest().getBytes(StandardCharsets.UTF_8), digest.getBytes(StandardCharsets.UTF_8))) {
             return true;
         }
-        boolean ok = hashes.matches(password, user.passwordHash());
-        if (ok && hashes.isOutdated(user.passwordHash())) {
-            String upgraded = hashes.hash(password);
-            users.setPasswordHash(user.username(), upgraded);
-            verified.put(user.username(), new Verified(upgraded, digest, System.nanoTime() + CACHE_TTL.toNanos()));
-        } else if (ok) {
-            verified.put(
-                    user.username(),
-                    new Verified(user.passwordHash(), digest, System.nanoTime() + CACHE_TTL.toNanos()));
+        if (!hashes.matches(password, user.passwordHash())) {
+            return false;
         }
-        return ok;
+        String stored = user.passwordHash();
+        if (hashes.isOutdated(stored)) {
+            stored = hashes.hash(password);
+            users.setPasswordHash(user.username(), stored);
+        }
+        verified.put(user.username(), new Verified(stored, digest, System.nanoTime() + CACHE_TTL.toNanos()));
+        return true;
     }
 
     private String digest(String password) {

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import no.govgraph.ingest.codebook.Codebook;
-import no.govgraph.ingest.extraction.CodebookFactExtractor;
 import no.govgraph.ingest.extraction.FactExtractor;
 import no.govgraph.ingest.parse.ForkedTextExtractor.WorkerLimits;
 import no.govgraph.ingest.parse.ParserSettings;
@@ -119,8 +117,7 @@ public class ImportCommand implements Callable<Integer> {
     public Integer call() {
         ImportOptions options = options();
         // Read the vocabulary before touching the graph, so a mistake in it costs nothing.
-        FactExtractor extractor =
-                vocabulary == null ? FactExtractors.discover() : new CodebookFactExtractor(Codebook.load(vocabulary));
+        FactExtractor extractor = FactExtractors.forVocabulary(vocabulary);
         PrintWriter out = spec.commandLine().getOut();
         ImportListener progress = noProgress ? ImportListener.NONE : ProgressReporter.forConsole();
         try (GraphConnection graph = GraphConnection.forCommand(graphOptions.settings(env))) {

@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import no.govgraph.ingest.codebook.Codebook;
-import no.govgraph.ingest.extraction.CodebookFactExtractor;
 import no.govgraph.ingest.extraction.FactExtractor;
 import no.govgraph.ingest.parse.ParserSettings;
 import no.govgraph.ingest.parse.Tesseract;
@@ -43,9 +41,7 @@ public class TikaImportPipeline implements ImportPipeline {
         ParserSettings parser = defaults.parser().withOcr(ocr && Tesseract.isInstalled(null));
         this.options = new ImportOptions(workers > 0 ? workers : defaults.workers(), defaults.limits(), parser);
         // A bad vocabulary fails the server's start, with the file and entry named, not the first upload.
-        this.extractor = vocabulary.isBlank()
-                ? FactExtractors.discover()
-                : new CodebookFactExtractor(Codebook.load(Path.of(vocabulary)));
+        this.extractor = FactExtractors.forVocabulary(vocabulary.isBlank() ? null : Path.of(vocabulary));
     }
 
     @Override

@@ -1,7 +1,10 @@
 package no.govgraph.ingest.run;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.ServiceLoader;
+import no.govgraph.ingest.codebook.Codebook;
+import no.govgraph.ingest.extraction.CodebookFactExtractor;
 import no.govgraph.ingest.extraction.Extraction;
 import no.govgraph.ingest.extraction.FactExtractor;
 import org.slf4j.Logger;
@@ -20,6 +23,14 @@ public final class FactExtractors {
     public static final FactExtractor NONE = document -> Extraction.EMPTY;
 
     private FactExtractors() {}
+
+    /**
+     * The codebook extractor reading with a researcher's vocabulary file, or {@link #discover()} when
+     * there is none. A bad file fails here, before anything is imported.
+     */
+    public static FactExtractor forVocabulary(Path vocabulary) {
+        return vocabulary == null ? discover() : new CodebookFactExtractor(Codebook.load(vocabulary));
+    }
 
     /** The extractor registered as a service, else {@link #NONE} (with a warning). */
     public static FactExtractor discover() {

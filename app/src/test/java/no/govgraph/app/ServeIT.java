@@ -122,17 +122,7 @@ class ServeIT {
                     Files.readString(dataDir.resolve(BoltPassword.FILE_NAME)).strip();
             try (Driver driver =
                     GraphDatabase.driver("bolt://127.0.0.1:" + bolt, AuthTokens.basic("neo4j", password))) {
-                long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-                String status = "";
-                while (System.nanoTime() < deadline && !status.equals("finished") && !status.equals("failed")) {
-                    Thread.sleep(1000);
-                    status = driver.executableQuery("MATCH (j:ImportJob) RETURN j.status AS s")
-                            .execute()
-                            .records()
-                            .get(0)
-                            .get("s")
-                            .asString();
-                }
+                String status = SampleJob.awaitOver(driver, Duration.ofMinutes(5));
                 assertThat(status).as(server.output()).isEqualTo("finished");
                 var counts = driver.executableQuery(
                                 """

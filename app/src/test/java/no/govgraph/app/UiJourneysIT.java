@@ -117,15 +117,7 @@ class UiJourneysIT {
 
     /** Waits for the upload job that serve's first start makes of the bundled sample corpus. */
     private static void awaitSampleImport() throws InterruptedException {
-        long deadline = System.nanoTime() + SAMPLE_IMPORT.toNanos();
-        String status = "";
-        while (System.nanoTime() < deadline && !status.equals("finished") && !status.equals("failed")) {
-            Thread.sleep(1000);
-            List<Record> jobs = bolt.executableQuery("MATCH (j:ImportJob) RETURN j.status AS s")
-                    .execute()
-                    .records();
-            status = jobs.isEmpty() ? "" : jobs.get(0).get("s").asString();
-        }
+        String status = SampleJob.awaitOver(bolt, SAMPLE_IMPORT);
         assertThat(status).as("the sample corpus job\n%s", server.output()).isEqualTo("finished");
     }
 

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,18 +53,6 @@ class ImportJobIT extends ApiTest {
         return body.build();
     }
 
-    private Map<String, Object> awaitOver(String id) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            Map<String, Object> job = getJson(ARCHIVIST, "/api/imports/" + id);
-            if (job.get("status").equals("finished") || job.get("status").equals("failed")) {
-                return job;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("job " + id + " did not finish");
-    }
-
     @Test
     void uploadsFilesRunsThemInTheBackgroundAndReports() throws Exception {
         HttpResponse<Map> accepted = call(
@@ -79,7 +66,7 @@ class ImportJobIT extends ApiTest {
         assertThat((List<Object>) job.get("files")).containsExactly("a.txt", "evil_.bad");
         assertThat(Files.readString(uploads.resolve(id).resolve("a.txt"))).isEqualTo("alpha");
 
-        Map<String, Object> done = awaitOver(id);
+        Map<String, Object> done = awaitImportJob(id, Duration.ofSeconds(30));
         assertThat(done)
                 .containsEntry("status", "finished")
                 .containsEntry("total", 2)

@@ -12,7 +12,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,18 +54,6 @@ class RealPipelineIT extends ApiTest {
         }
     }
 
-    private Map<String, Object> awaitOver(String id) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            Map<String, Object> job = getJson(ARCHIVIST, "/api/imports/" + id);
-            if (job.get("status").equals("finished") || job.get("status").equals("failed")) {
-                return job;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("job " + id + " did not finish");
-    }
-
     @Test
     void anUploadBecomesDocumentsEntitiesAndEvidence() throws Exception {
         MultipartBody body = MultipartBody.builder()
@@ -91,7 +78,7 @@ class RealPipelineIT extends ApiTest {
                 Map.class);
         assertThat(accepted.code()).isEqualTo(202);
 
-        Map<String, Object> job = awaitOver((String) accepted.body().get("id"));
+        Map<String, Object> job = awaitImportJob((String) accepted.body().get("id"), Duration.ofMinutes(3));
 
         assertThat(job)
                 .containsEntry("status", "finished")

@@ -109,4 +109,17 @@ public abstract class ApiTest implements TestPropertyProvider {
             return problem == null ? "" : problem.detail();
         }
     }
+
+    /** Polls an upload job as its archivist would until it is finished or failed. */
+    protected Map<String, Object> awaitImportJob(String id, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Map<String, Object> job = getJson(ARCHIVIST, "/api/imports/" + id);
+            if (job.get("status").equals("finished") || job.get("status").equals("failed")) {
+                return job;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("import job " + id + " did not finish within " + timeout);
+    }
 }

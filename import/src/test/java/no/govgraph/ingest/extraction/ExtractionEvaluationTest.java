@@ -56,7 +56,7 @@ class ExtractionEvaluationTest {
     }
 
     private static void score(String layout, List<Extraction> extractions) throws Exception {
-        Map<RelType, Set<String>> expected = expected();
+        Map<RelType, Set<String>> expected = Evaluation.expected();
         Map<RelType, Set<String>> actual = Evaluation.keys(extractions);
         List<Evaluation.Score> scores = new ArrayList<>();
         StringBuilder report =
@@ -124,9 +124,5 @@ class ExtractionEvaluationTest {
         Set<String> d = new TreeSet<>(a);
         d.removeAll(b);
         return d;
-    }
-
-    private static Map<RelType, Set<String>> expected() throws Exception {
-        return Evaluation.expected();
     }
 }

@@ -35,6 +35,8 @@ public record ConnectionSettings(
     public ConnectionSettings {
         uri = uri.filter(u -> !u.isBlank());
         password = password.filter(p -> !p.isEmpty());
+        // Neo4j refuses a home like "/x/./data/neo4j"; the default "./data" would give exactly that.
+        dataDir = dataDir.toAbsolutePath().normalize();
     }
 
     /** Settings from the environment alone, with govgraph's defaults. */

@@ -45,12 +45,11 @@ class EntityRepository {
 
     List<RelationshipRow> relationships(NodeLabel label, String id) {
         return driver
-                .executableQuery(
-                        "MATCH (n:" + label.label() + " {id: $id})"
-                                + """
+                .executableQuery("MATCH (n:" + label.label() + " {id: $id})"
+                        + """
 
-                        MATCH (n)-[r]-(m)
-                        WHERE type(r) IN $types AND size(coalesce(r.sources, [])) > 0
+                        MATCH (n)-[r:%s]-(m)
+                        WHERE size(coalesce(r.sources, [])) > 0
                         WITH n, r, m, startNode(r) = n AS outgoing, startNode(r).id AS subjectId, endNode(r).id AS objectId
                         OPTIONAL MATCH (c:Claim {type: type(r), subjectId: subjectId, objectId: objectId})
                         WHERE c.status <> 'rejected' AND (type(r) <> 'ACHIEVED' OR c.period = r.period)
@@ -62,14 +61,9 @@ class EntityRepository {
                                CASE WHEN outgoing THEN $id ELSE m.id END AS subjectId,
                                CASE WHEN outgoing THEN m.id ELSE $id END AS objectId
                         ORDER BY type, outgoing DESC, otherName, period
-                        """)
-                .withParameters(Map.of(
-                        "id",
-                        id,
-                        "types",
-                        RelType.evidenced().stream().map(RelType::name).toList(),
-                        "entityLabels",
-                        EntityIds.entityLabels()))
+                        """
+                                .formatted(RelType.evidencedPattern()))
+                .withParameters(Map.of("id", id, "entityLabels", EntityIds.entityLabels()))
                 .execute()
                 .records()
                 .stream()

@@ -42,22 +42,34 @@ class GraphRepository {
                 .map(GraphRepository::found);
     }
 
-    /** Neighbours of the {@code frontier} not yet {@code known}, at most {@code limit}, by name. */
+    /**
+     * Neighbours of the {@code frontier} not yet {@code known}, at most {@code limit}, by name.
+     *
+     * <p>Candidates are found over the relationship records alone and sorted by name; only then, and
+     * only until the limit is reached, is each checked for a relationship that still has evidence.
+     * Reading the {@code sources} list of every relationship of a busy Tool or Outcome (thousands at
+     * 1M nodes) first was what made 2-hop neighbourhoods slow (docs/BENCHMARKS.md).
+     */
     List<Found> expand(List<String> frontier, List<String> known, List<String> types, List<String> labels, int limit) {
+        String pattern = typePattern(types);
         return driver
                 .executableQuery(
                         """
                         UNWIND $frontier AS eid
                         MATCH (n) WHERE elementId(n) = eid
-                        MATCH (n)-[r:%s]-(m)
-                        WHERE size(coalesce(r.sources, [])) > 0
-                          AND any(l IN labels(m) WHERE l IN $labels) AND NOT elementId(m) IN $known
+                        MATCH (n)-[:%s]-(m)
+                        WHERE any(l IN labels(m) WHERE l IN $labels)
                         WITH DISTINCT m
+                        WHERE NOT elementId(m) IN $known
+                        WITH m ORDER BY coalesce(m.name, m.id), m.id
+                        WHERE EXISTS {
+                            MATCH (m)-[r:%s]-(f)
+                            WHERE elementId(f) IN $frontier AND size(coalesce(r.sources, [])) > 0
+                        }
                         RETURN elementId(m) AS eid, labels(m) AS labels, properties(m) AS props
-                        ORDER BY coalesce(m.name, m.id), m.id
                         LIMIT $limit
                         """
-                                .formatted(typePattern(types)))
+                                .formatted(pattern, pattern))
                 .withParameters(Map.of("frontier", frontier, "known", known, "labels", labels, "limit", limit))
                 .execute()
                 .records()
@@ -68,16 +80,20 @@ class GraphRepository {
 
     /** The relationships among the nodes {@code ids} (element ids). */
     List<GraphView.Edge> edgesAmong(List<String> ids, List<String> types) {
+        // Anchored on each node and following only its outgoing relationships of the asked types:
+        // entities have few of those, while their incoming MENTIONS and ABOUT run into thousands.
         return driver
                 .executableQuery(
                         """
-                        MATCH (a)-[r]->(b)
-                        WHERE elementId(a) IN $ids AND elementId(b) IN $ids
-                          AND type(r) IN $types AND size(coalesce(r.sources, [])) > 0
+                        UNWIND $ids AS eid
+                        MATCH (a) WHERE elementId(a) = eid
+                        MATCH (a)-[r:%s]->(b)
+                        WHERE elementId(b) IN $ids AND size(coalesce(r.sources, [])) > 0
                         RETURN a.id AS source, type(r) AS type, b.id AS target, properties(r) AS props
                         ORDER BY source, type, target, toString(r.period)
-                        """)
-                .withParameters(Map.of("ids", ids, "types", types))
+                        """
+                                .formatted(typePattern(types)))
+                .withParameters(Map.of("ids", ids))
                 .execute()
                 .records()
                 .stream()
@@ -89,25 +105,45 @@ class GraphRepository {
                 .toList();
     }
 
-    /** For each node (element id), how many distinct neighbours it has under the filters. */
+    /**
+     * For each node (element id), how many distinct neighbours it has under the filters.
+     *
+     * <p>A relationship loses its evidence only when a curator rejects every claim behind it. As long
+     * as no claim is rejected anywhere (an index lookup), every relationship counts and the statement
+     * reads relationship records only, not the {@code sources} of each: for an Outcome at 1M nodes
+     * that is 2,500 property reads saved per node.
+     */
     Map<String, Long> degrees(List<String> ids, List<String> types, List<String> labels) {
+        String evidence = anyClaimRejected() ? "AND size(coalesce(r.sources, [])) > 0" : "";
         return driver
                 .executableQuery(
                         """
                         UNWIND $ids AS eid
                         MATCH (n) WHERE elementId(n) = eid
-                        OPTIONAL MATCH (n)-[r:%s]-(m)
-                        WHERE size(coalesce(r.sources, [])) > 0
-                          AND any(l IN labels(m) WHERE l IN $labels)
-                        RETURN eid, count(DISTINCT m) AS degree
+                        CALL (n) {
+                            MATCH (n)-[r:%s]-(m)
+                            WHERE any(l IN labels(m) WHERE l IN $labels) %s
+                            RETURN count(DISTINCT m) AS degree
+                        }
+                        RETURN eid, degree
                         """
-                                .formatted(typePattern(types)))
+                                .formatted(typePattern(types), evidence))
                 .withParameters(Map.of("ids", ids, "labels", labels))
                 .execute()
                 .records()
                 .stream()
                 .collect(java.util.stream.Collectors.toMap(
                         r -> r.get("eid").asString(), r -> r.get("degree").asLong()));
+    }
+
+    private boolean anyClaimRejected() {
+        return driver.executableQuery("RETURN EXISTS { MATCH (c:Claim {status: $rejected}) } AS any")
+                .withParameters(Map.of("rejected", "rejected"))
+                .execute()
+                .records()
+                .get(0)
+                .get("any")
+                .asBoolean();
     }
 
     /** Shortest paths (one, or all of the shortest length) of at most {@code maxLength} steps. */

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 import no.govgraph.backend.support.EntityIds;
+import no.govgraph.neo4j.model.RelType;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
@@ -87,13 +88,14 @@ class SearchRepository {
                 .executableQuery(
                         """
                         CALL db.index.fulltext.queryNodes('entity_names', $q, {limit: $cap}) YIELD node AS e, score
-                        OPTIONAL MATCH (e)-[r]-(o:Office) WHERE size(coalesce(r.sources, [])) > 0
+                        OPTIONAL MATCH (e)-[r:%s]-(o:Office) WHERE size(coalesce(r.sources, [])) > 0
                         WITH e, score, collect(DISTINCT o.id) AS related
                         RETURN e.id AS id, [l IN labels(e) WHERE l IN $entityLabels][0] AS label, e.name AS name,
                                e.aliases AS aliases, score,
                                CASE WHEN e:Office THEN related + e.id ELSE related END AS offices
                         ORDER BY score DESC, id
-                        """)
+                        """
+                                .formatted(RelType.evidencedPattern()))
                 .withParameters(Map.of("q", lucene, "cap", cap, "entityLabels", EntityIds.entityLabels()))
                 .execute()
                 .records()

@@ -95,6 +95,20 @@ class CurationIT extends ApiTest {
     }
 
     @Test
+    void aRelationshipWithoutEvidenceNoLongerCountsAsMoreNeighbours() {
+        // Lean is used by Frogner and Bærum: from Frogner, Bærum is one more neighbour behind Lean.
+        Map<String, Object> before = getJson(READER, "/api/entities/" + FROGNER + "/neighbourhood");
+        assertThat((Map<String, Object>) before.get("more")).containsEntry(LEAN, 1);
+
+        postJson(ARCHIVIST, "/api/claims/" + onlyClaim("USES_TOOL", BAERUM, LEAN) + "/reject", Map.of());
+
+        Map<String, Object> after = getJson(READER, "/api/entities/" + FROGNER + "/neighbourhood");
+        assertThat((Map<String, Object>) after.get("more")).doesNotContainKey(LEAN);
+        Map<String, Object> lean = getJson(READER, "/api/entities/" + LEAN + "/neighbourhood");
+        assertThat(list(lean.get("nodes"))).extracting(n -> n.get("id")).doesNotContain(BAERUM);
+    }
+
+    @Test
     void rejectingOneOfTwoClaimsDropsOnlyItsDocumentFromTheSources() {
         Map<String, Object> evidence =
                 getJson(READER, "/api/evidence?type=USES_TOOL&subject=" + FROGNER + "&object=" + LEAN);

@@ -28,24 +28,36 @@ public final class DirectQueries {
     private static final int PAGE = 20;
 
     /** The evidenced relationship types as a pattern alternative, from the RelType enum only. */
-    private static final String TYPED = ":" + String.join("|", TYPES);
+    private static final String TYPED = RelType.evidencedPattern();
 
-    private final Driver driver;
-    private final String relPattern;
-
-    /** The backend's statements: relationship types named in the neighbourhood patterns. */
-    public DirectQueries(Driver driver) {
-        this(driver, true);
+    /** Which generation of the backend's statements to send. */
+    public enum Statements {
+        /**
+         * As at stop 10: relationship types named in the neighbourhood expansion and degrees, but
+         * the {@code sources} of every relationship read, the edges among the nodes and the entity
+         * page matched over all relationships and filtered on {@code type(r)}.
+         */
+        EARLIER,
+        /** As the backend runs them now. */
+        CURRENT
     }
 
-    /**
-     * @param typedPattern name the relationship types in the neighbourhood patterns ({@code
-     *     (n)-[r:LEADS|…]-(m)}), as the backend does; {@code false} gives the earlier statements that
-     *     only filtered on {@code type(r)}, measured next to them in docs/BENCHMARKS.md
-     */
-    public DirectQueries(Driver driver, boolean typedPattern) {
+    private final Driver driver;
+    private final Statements statements;
+
+    /** The backend's current statements. */
+    public DirectQueries(Driver driver) {
+        this(driver, Statements.CURRENT);
+    }
+
+    /** @param statements the backend's current statements, or the earlier ones to measure next to them */
+    public DirectQueries(Driver driver, Statements statements) {
         this.driver = driver;
-        this.relPattern = typedPattern ? "[r" + TYPED + "]" : "[r]";
+        this.statements = statements;
+    }
+
+    private boolean current() {
+        return statements == Statements.CURRENT;
     }
 
     private List<Record> run(String cypher, Map<String, Object> params) {
@@ -67,25 +79,40 @@ public final class DirectQueries {
         for (int level = 1; level <= depth && !frontier.isEmpty(); level++) {
             int room = limit - nodes.size();
             List<Record> found = run(
-                    """
-                    UNWIND $frontier AS eid
-                    MATCH (n) WHERE elementId(n) = eid
-                    MATCH (n)-%s-(m)
-                    WHERE type(r) IN $types AND size(coalesce(r.sources, [])) > 0
-                      AND any(l IN labels(m) WHERE l IN $labels) AND NOT elementId(m) IN $known
-                    WITH DISTINCT m
-                    RETURN elementId(m) AS eid, labels(m) AS labels, properties(m) AS props
-                    ORDER BY coalesce(m.name, m.id), m.id
-                    LIMIT $limit
-                    """
-                            .formatted(relPattern),
+                    current()
+                            ? """
+                            UNWIND $frontier AS eid
+                            MATCH (n) WHERE elementId(n) = eid
+                            MATCH (n)-[:%s]-(m)
+                            WHERE any(l IN labels(m) WHERE l IN $labels)
+                            WITH DISTINCT m
+                            WHERE NOT elementId(m) IN $known
+                            WITH m ORDER BY coalesce(m.name, m.id), m.id
+                            WHERE EXISTS {
+                                MATCH (m)-[r:%s]-(f)
+                                WHERE elementId(f) IN $frontier AND size(coalesce(r.sources, [])) > 0
+                            }
+                            RETURN elementId(m) AS eid, labels(m) AS labels, properties(m) AS props
+                            LIMIT $limit
+                            """
+                                    .formatted(TYPED, TYPED)
+                            : """
+                            UNWIND $frontier AS eid
+                            MATCH (n) WHERE elementId(n) = eid
+                            MATCH (n)-[r:%s]-(m)
+                            WHERE size(coalesce(r.sources, [])) > 0
+                              AND any(l IN labels(m) WHERE l IN $labels) AND NOT elementId(m) IN $known
+                            WITH DISTINCT m
+                            RETURN elementId(m) AS eid, labels(m) AS labels, properties(m) AS props
+                            ORDER BY coalesce(m.name, m.id), m.id
+                            LIMIT $limit
+                            """
+                                    .formatted(TYPED),
                     Map.of(
                             "frontier",
                             frontier,
                             "known",
                             List.copyOf(nodes),
-                            "types",
-                            TYPES,
                             "labels",
                             LABELS,
                             "limit",
@@ -101,26 +128,59 @@ public final class DirectQueries {
             frontier = next;
         }
         List<String> ids = List.copyOf(nodes);
-        run(
-                """
-                MATCH (a)-[r]->(b)
-                WHERE elementId(a) IN $ids AND elementId(b) IN $ids
-                  AND type(r) IN $types AND size(coalesce(r.sources, [])) > 0
-                RETURN a.id AS source, type(r) AS type, b.id AS target, properties(r) AS props
-                ORDER BY source, type, target, toString(r.period)
-                """,
-                Map.of("ids", ids, "types", TYPES));
-        run(
-                """
-                UNWIND $ids AS eid
-                MATCH (n) WHERE elementId(n) = eid
-                OPTIONAL MATCH (n)-%s-(m)
-                WHERE type(r) IN $types AND size(coalesce(r.sources, [])) > 0
-                  AND any(l IN labels(m) WHERE l IN $labels)
-                RETURN eid, count(DISTINCT m) AS degree
-                """
-                        .formatted(relPattern),
-                Map.of("ids", ids, "types", TYPES, "labels", LABELS));
+        if (current()) {
+            run(
+                    """
+                    UNWIND $ids AS eid
+                    MATCH (a) WHERE elementId(a) = eid
+                    MATCH (a)-[r:%s]->(b)
+                    WHERE elementId(b) IN $ids AND size(coalesce(r.sources, [])) > 0
+                    RETURN a.id AS source, type(r) AS type, b.id AS target, properties(r) AS props
+                    ORDER BY source, type, target, toString(r.period)
+                    """
+                            .formatted(TYPED),
+                    Map.of("ids", ids));
+            boolean rejected = run(
+                            "RETURN EXISTS { MATCH (c:Claim {status: $rejected}) } AS any",
+                            Map.of("rejected", "rejected"))
+                    .get(0)
+                    .get("any")
+                    .asBoolean();
+            run(
+                    """
+                    UNWIND $ids AS eid
+                    MATCH (n) WHERE elementId(n) = eid
+                    CALL (n) {
+                        MATCH (n)-[r:%s]-(m)
+                        WHERE any(l IN labels(m) WHERE l IN $labels) %s
+                        RETURN count(DISTINCT m) AS degree
+                    }
+                    RETURN eid, degree
+                    """
+                            .formatted(TYPED, rejected ? "AND size(coalesce(r.sources, [])) > 0" : ""),
+                    Map.of("ids", ids, "labels", LABELS));
+        } else {
+            run(
+                    """
+                    MATCH (a)-[r]->(b)
+                    WHERE elementId(a) IN $ids AND elementId(b) IN $ids
+                      AND type(r) IN $types AND size(coalesce(r.sources, [])) > 0
+                    RETURN a.id AS source, type(r) AS type, b.id AS target, properties(r) AS props
+                    ORDER BY source, type, target, toString(r.period)
+                    """,
+                    Map.of("ids", ids, "types", TYPES));
+            run(
+                    """
+                    UNWIND $ids AS eid
+                    MATCH (n) WHERE elementId(n) = eid
+                    OPTIONAL MATCH (n)-[r:%s]-(m)
+                    WHERE size(coalesce(r.sources, [])) > 0
+                      AND any(l IN labels(m) WHERE l IN $labels)
+                    RETURN eid, count(DISTINCT m) AS degree
+                    """
+                            .formatted(TYPED),
+                    Map.of("ids", ids, "labels", LABELS));
+        }
         return ids.size();
     }
 
@@ -155,13 +215,14 @@ public final class DirectQueries {
         List<Record> entities = run(
                 """
                 CALL db.index.fulltext.queryNodes('entity_names', $q, {limit: $cap}) YIELD node AS e, score
-                OPTIONAL MATCH (e)-[r]-(o:Office) WHERE size(coalesce(r.sources, [])) > 0
+                OPTIONAL MATCH (e)-[r%s]-(o:Office) WHERE size(coalesce(r.sources, [])) > 0
                 WITH e, score, collect(DISTINCT o.id) AS related
                 RETURN e.id AS id, [l IN labels(e) WHERE l IN $entityLabels][0] AS label, e.name AS name,
                        e.aliases AS aliases, score,
                        CASE WHEN e:Office THEN related + e.id ELSE related END AS offices
                 ORDER BY score DESC, id
-                """,
+                """
+                        .formatted(current() ? ":" + TYPED : ""),
                 Map.of("q", lucene, "cap", SEARCH_CAP, "entityLabels", LABELS));
         List<Record> passages = run(
                 """
@@ -214,7 +275,7 @@ public final class DirectQueries {
                 "MATCH (n:" + label.label() + " {id: $id})"
                         + """
 
-                MATCH (n)-[r]-(m)
+                MATCH (n)-[r%s]-(m)
                 WHERE type(r) IN $types AND size(coalesce(r.sources, [])) > 0
                 WITH n, r, m, startNode(r) = n AS outgoing, startNode(r).id AS subjectId, endNode(r).id AS objectId
                 OPTIONAL MATCH (c:Claim {type: type(r), subjectId: subjectId, objectId: objectId})
@@ -227,7 +288,8 @@ public final class DirectQueries {
                        CASE WHEN outgoing THEN $id ELSE m.id END AS subjectId,
                        CASE WHEN outgoing THEN m.id ELSE $id END AS objectId
                 ORDER BY type, outgoing DESC, otherName, period
-                """,
+                """
+                                .formatted(current() ? ":" + TYPED : ""),
                 Map.of("id", id, "types", TYPES, "entityLabels", LABELS));
         run(
                 "MATCH (n:" + label.label() + " {id: $id})"

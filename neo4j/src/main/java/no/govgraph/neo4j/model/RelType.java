@@ -42,6 +42,15 @@ public enum RelType {
         return Arrays.stream(values()).filter(RelType::isEvidenced).toList();
     }
 
+    /**
+     * The evidenced types as a relationship-pattern alternative ({@code LEADS|PARTNERS_WITH|…}) for
+     * query text: naming the types lets Neo4j skip the thousands of MENTIONS and ABOUT relationships
+     * of a busy entity instead of reading them and filtering on {@code type(r)}.
+     */
+    public static String evidencedPattern() {
+        return String.join("|", evidenced().stream().map(RelType::name).toList());
+    }
+
     public static Optional<RelType> fromName(String name) {
         return Arrays.stream(values()).filter(t -> t.name().equals(name)).findFirst();
     }

@@ -84,7 +84,7 @@ public final class DirectQueries {
                             UNWIND $frontier AS eid
                             MATCH (n) WHERE elementId(n) = eid
                             MATCH (n)-[:%s]-(m)
-                            WHERE any(l IN labels(m) WHERE l IN $labels)
+                            WHERE true
                             WITH DISTINCT m
                             WHERE NOT elementId(m) IN $known
                             WITH m ORDER BY coalesce(m.name, m.id), m.id
@@ -152,13 +152,13 @@ public final class DirectQueries {
                     MATCH (n) WHERE elementId(n) = eid
                     CALL (n) {
                         MATCH (n)-[r:%s]-(m)
-                        WHERE any(l IN labels(m) WHERE l IN $labels) %s
+                        WHERE true %s
                         RETURN count(DISTINCT m) AS degree
                     }
                     RETURN eid, degree
                     """
                             .formatted(TYPED, rejected ? "AND size(coalesce(r.sources, [])) > 0" : ""),
-                    Map.of("ids", ids, "labels", LABELS));
+                    Map.of("ids", ids));
         } else {
             run(
                     """

@@ -31,9 +31,9 @@ import org.neo4j.driver.types.TypeSystem;
  * import of the same files (checksum and every node and relationship), no document lost, none
  * duplicated, and the parse workers of a killed server must not outlive it.
  *
- * <p>CI (each start of the server costs seconds): 80 files, 1 kill and 1 SIGTERM. {@code -Dreliability.full=true}: 300 files, 10 kills and
- * 1 SIGTERM. {@code -Dreliability.rounds=N} sets the number of kills, {@code -Dreliability.seed=N}
- * repeats a run's kill points.
+ * <p>CI (every start of the server costs seconds): 80 files, 1 kill and 1 SIGTERM. {@code
+ * -Dreliability.full=true}: 300 files, 10 kills and 1 SIGTERM. {@code -Dreliability.rounds=N} sets
+ * the number of kills, {@code -Dreliability.seed=N} repeats a run's kill points.
  */
 class ServerCrashConsistencyIT {
 

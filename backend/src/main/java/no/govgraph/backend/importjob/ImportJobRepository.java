@@ -25,7 +25,8 @@ class ImportJobRepository {
             List<String> files,
             String uploadDir,
             @Nullable String outcome,
-            @Nullable String error) {
+            @Nullable String error,
+            long interruptions) {
 
         static StoredJob from(Record r) {
             return new StoredJob(
@@ -38,7 +39,8 @@ class ImportJobRepository {
                     r.get("files").isNull() ? List.of() : r.get("files").asList(Value::asString),
                     r.get("uploadDir").asString(""),
                     r.get("outcome").asString(null),
-                    r.get("error").asString(null));
+                    r.get("error").asString(null),
+                    r.get("interruptions").asLong(0));
         }
     }
 
@@ -46,7 +48,8 @@ class ImportJobRepository {
             """
             RETURN j.id AS id, j.status AS status, j.createdBy AS createdBy, toString(j.createdAt) AS createdAt,
                    toString(j.startedAt) AS startedAt, toString(j.finishedAt) AS finishedAt, j.files AS files,
-                   j.uploadDir AS uploadDir, j.outcome AS outcome, j.error AS error
+                   j.uploadDir AS uploadDir, j.outcome AS outcome, j.error AS error,
+                   coalesce(j.interruptions, 0) AS interruptions
             """;
 
     private final Driver driver;
@@ -73,6 +76,17 @@ class ImportJobRepository {
                             j.startedAt = CASE WHEN $status = 'running' THEN datetime() ELSE j.startedAt END
                         """)
                 .withParameters(Map.of("id", id, "status", status))
+                .execute();
+    }
+
+    /** Marks a job a stopped server left unfinished, before it is run again, and counts the interruption. */
+    void interrupted(String id) {
+        driver.executableQuery(
+                        """
+                        MATCH (j:ImportJob {id: $id})
+                        SET j.status = 'interrupted', j.interruptions = coalesce(j.interruptions, 0) + 1
+                        """)
+                .withParameters(Map.of("id", id))
                 .execute();
     }
 

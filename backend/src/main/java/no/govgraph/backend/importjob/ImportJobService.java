@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * Upload jobs: uploaded files are kept under the upload directory (documents keep pointing at them
  * for download), and imported in the background by the same pipeline as {@code govgraph import},
  * one job at a time. Progress is kept in memory while a job runs; its outcome is stored on its
- * {@code ImportJob} node. Jobs a stopped server left unfinished are run again on the next start
- * (imports are idempotent).
+ * {@code ImportJob} node. Jobs a stopped server left unfinished (stopped with Ctrl-C, killed, or
+ * the machine went down) are run again from their kept upload files on the next start, and count
+ * that interruption; imports are idempotent, so the files done before it come back "unchanged".
  */
 @Singleton
 public class ImportJobService implements ApplicationEventListener<StartupEvent> {
@@ -63,6 +64,9 @@ public class ImportJobService implements ApplicationEventListener<StartupEvent> 
     private final JsonMapper json;
     private final Path uploads;
     private final Map<String, Live> live = new ConcurrentHashMap<>();
+    /** Set when the server stops: a run that ends because of it is left to the next start, not failed. */
+    private volatile boolean stopping;
+
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "govgraph-import-jobs");
         t.setDaemon(true);
@@ -180,6 +184,12 @@ public class ImportJobService implements ApplicationEventListener<StartupEvent> 
                             "unchanged", outcome.unchanged(),
                             "failed", outcome.failed()));
         } catch (RuntimeException | IOException e) {
+            if (stopping) {
+                // The importer was interrupted by the server's shutdown: the job keeps its status
+                // ('running') and its upload, so the next start resumes it instead of reporting a failure.
+                LOG.info("Import job {} stopped with the server; it resumes on the next start", id);
+                return;
+            }
             LOG.error("Import job {} failed", id, e);
             repository.finish(id, "failed", null, String.valueOf(e.getMessage()));
             audit.record(user, "import.run", id, Map.of("error", String.valueOf(e.getMessage())));
@@ -241,7 +251,8 @@ public class ImportJobService implements ApplicationEventListener<StartupEvent> 
                 outcome == null ? null : outcome.unchanged(),
                 outcome == null ? List.of() : outcome.failures(),
                 report,
-                j.error());
+                j.error(),
+                j.interruptions());
     }
 
     /** Runs again what a stopped server left unfinished. */
@@ -254,7 +265,7 @@ public class ImportJobService implements ApplicationEventListener<StartupEvent> 
             Path dir = Path.of(j.uploadDir());
             if (Files.isDirectory(dir)) {
                 LOG.info("Import job {} was left {}; running it again", j.id(), j.status());
-                repository.status(j.id(), "interrupted");
+                repository.interrupted(j.id());
                 queue(j.id(), dir, j.createdBy(), pipeline.get());
             } else {
                 repository.finish(j.id(), "failed", null, "Its uploaded files are gone (" + dir + ").");
@@ -264,6 +275,7 @@ public class ImportJobService implements ApplicationEventListener<StartupEvent> 
 
     @PreDestroy
     void stop() {
+        stopping = true;
         runner.shutdownNow();
     }
 

@@ -10,8 +10,8 @@ import java.util.Map;
  *
  * @param id the job's id
  * @param status {@code queued}, {@code running}, {@code finished}, {@code failed} (could not run at
- *     all; see {@code error}) or {@code interrupted} (the server stopped during the run; it is run
- *     again on the next start)
+ *     all; see {@code error}) or {@code interrupted} (the server stopped before the job was over; it
+ *     is resumed from its kept upload files as the server starts again)
  * @param createdBy who uploaded
  * @param createdAt when
  * @param startedAt when the run started
@@ -27,6 +27,8 @@ import java.util.Map;
  * @param failures what failed and why (when finished)
  * @param report the pipeline's whole report (when finished)
  * @param error why the job could not run, if it could not
+ * @param interruptions how often the server stopped (or was killed) before the job was over, each
+ *     time resuming it at its next start; 0 for a job that ran in one go
  */
 @Serdeable
 public record ImportJobView(
@@ -46,7 +48,8 @@ public record ImportJobView(
         @Nullable Long unchanged,
         List<ImportPipeline.Failure> failures,
         @Nullable Map<String, Object> report,
-        @Nullable String error) {
+        @Nullable String error,
+        long interruptions) {
 
     public ImportJobView {
         files = List.copyOf(files);

@@ -55,7 +55,6 @@ class SoakSmokeIT {
             assertThat(s.fds()).isPositive();
             assertThat(s.threads()).isPositive();
         });
-        assertThat(report.samples().get(report.samples().size() - 1).requests()).isPositive();
         long firstFds = report.samples().get(0).fds();
         assertThat(report.samples()).allSatisfy(s -> assertThat(s.fds()).isLessThan(firstFds + 200));
         assertThat(report.verdicts())

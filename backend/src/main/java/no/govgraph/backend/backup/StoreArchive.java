@@ -76,6 +76,10 @@ public final class StoreArchive {
         try (StoreLock lock = StoreLock.acquire(store)) {
             List<Path> files = filesOf(dir);
             long bytes = 0;
+            long count = 0;
+            // The backup holds the keys of the data directory: readable by its owner only, like them.
+            Files.deleteIfExists(partial);
+            createOwnerOnly(partial);
             try (OutputStream out = Files.newOutputStream(partial);
                     ZipOutputStream zip = new ZipOutputStream(out)) {
                 zip.putNextEntry(new ZipEntry(MANIFEST));
@@ -88,12 +92,13 @@ public final class StoreArchive {
                     } else {
                         zip.putNextEntry(new ZipEntry(name));
                         bytes += Files.copy(file, zip);
+                        count++;
                     }
                     zip.closeEntry();
                 }
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return new Summary(target, dir, files.size(), bytes);
+            return new Summary(target, dir, count, bytes);
         } catch (IOException e) {
             deleteQuietly(partial);
             throw new BackendException(
@@ -242,6 +247,14 @@ public final class StoreArchive {
             return entries.findAny().isEmpty();
         } catch (IOException e) {
             throw new BackendException(Reason.UNAVAILABLE, "Cannot read " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void createOwnerOnly(Path file) throws IOException {
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createFile(file);
         }
     }
 

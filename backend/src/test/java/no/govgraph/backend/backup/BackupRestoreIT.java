@@ -70,6 +70,9 @@ class BackupRestoreIT {
         Run backup = govgraph("backup", "--data-dir", original.toString(), "--to", archive.toString());
         assertThat(backup.code()).as(backup.err()).isZero();
         assertThat(backup.out()).contains("Backed up " + original);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(archive)))
+                .as("the backup holds the keys")
+                .isEqualTo("rw-------");
         List<String> entries = new ArrayList<>();
         try (ZipFile zip = new ZipFile(archive.toFile())) {
             zip.stream().map(ZipEntry::getName).forEach(entries::add);

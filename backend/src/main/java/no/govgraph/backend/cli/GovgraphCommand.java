@@ -25,6 +25,8 @@ import picocli.CommandLine.IFactory;
             CypherCommand.class,
             StatusCommand.class,
             QualityCommand.class,
+            BackupCommand.class,
+            RestoreCommand.class,
             CommandLine.HelpCommand.class
         })
 public class GovgraphCommand implements Runnable {

@@ -74,6 +74,24 @@ public final class ApiClient {
         }
     }
 
+    /** {@code POST path} with {@code body}; returns the status code. */
+    public int post(String path, String contentType, byte[] body) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", contentType)
+                .timeout(Duration.ofSeconds(120))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException("POST " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted during POST " + path, e);
+        }
+    }
+
     /** {@link #get} that fails unless the answer is 200 OK. */
     public void getOk(String pathAndQuery) {
         int status = get(pathAndQuery);

@@ -46,32 +46,48 @@ class GraphRepository {
     /**
      * Neighbours of the {@code frontier} not yet {@code known}, at most {@code limit}, by name.
      *
-     * <p>Candidates are found over the relationship records alone and sorted by name; only then, and
-     * only until the limit is reached, is each checked for a relationship that still has evidence.
-     * Reading the {@code sources} list of every relationship of a busy Tool or Outcome (thousands at
-     * 1M nodes) first was what made 2-hop neighbourhoods slow (docs/BENCHMARKS.md).
+     * <p>From one node (the first step) every relationship is read with its evidence: they are what
+     * the answer shows. From a wider frontier, candidates are found over the relationship records
+     * alone and sorted by name; only then, and only until the limit is reached, is each checked for
+     * a relationship that still has evidence, starting from the candidate. Reading the {@code
+     * sources} of every relationship of the busy Tools and Outcomes in a frontier (2,500 each at 1M
+     * nodes) was what made 2-hop neighbourhoods slow; checking from the Outcome itself is what made
+     * the first step slow (docs/BENCHMARKS.md).
      */
     List<Found> expand(List<String> frontier, List<String> known, List<String> types, List<String> labels, int limit) {
         String pattern = typePattern(types);
         String labelTest = labelTest(labels);
+        String query = frontier.size() == 1
+                ? """
+                UNWIND $frontier AS eid
+                MATCH (n) WHERE elementId(n) = eid
+                MATCH (n)-[r:%s]-(m)
+                WHERE size(coalesce(r.sources, [])) > 0 AND %s
+                WITH DISTINCT m
+                WHERE NOT elementId(m) IN $known
+                RETURN elementId(m) AS eid, labels(m) AS labels, properties(m) AS props
+                ORDER BY coalesce(m.name, m.id), m.id
+                LIMIT $limit
+                """
+                        .formatted(pattern, labelTest)
+                : """
+                UNWIND $frontier AS eid
+                MATCH (n) WHERE elementId(n) = eid
+                MATCH (n)-[:%s]-(m)
+                WHERE %s
+                WITH DISTINCT m
+                WHERE NOT elementId(m) IN $known
+                WITH m ORDER BY coalesce(m.name, m.id), m.id
+                WHERE EXISTS {
+                    MATCH (m)-[r:%s]-(f)
+                    WHERE elementId(f) IN $frontier AND size(coalesce(r.sources, [])) > 0
+                }
+                RETURN elementId(m) AS eid, labels(m) AS labels, properties(m) AS props
+                LIMIT $limit
+                """
+                        .formatted(pattern, labelTest, pattern);
         return driver
-                .executableQuery(
-                        """
-                        UNWIND $frontier AS eid
-                        MATCH (n) WHERE elementId(n) = eid
-                        MATCH (n)-[:%s]-(m)
-                        WHERE %s
-                        WITH DISTINCT m
-                        WHERE NOT elementId(m) IN $known
-                        WITH m ORDER BY coalesce(m.name, m.id), m.id
-                        WHERE EXISTS {
-                            MATCH (m)-[r:%s]-(f)
-                            WHERE elementId(f) IN $frontier AND size(coalesce(r.sources, [])) > 0
-                        }
-                        RETURN elementId(m) AS eid, labels(m) AS labels, properties(m) AS props
-                        LIMIT $limit
-                        """
-                                .formatted(pattern, labelTest, pattern))
+                .executableQuery(query)
                 .withParameters(Map.of("frontier", frontier, "known", known, "labels", labels, "limit", limit))
                 .execute()
                 .records()

@@ -79,8 +79,21 @@ public final class DirectQueries {
         for (int level = 1; level <= depth && !frontier.isEmpty(); level++) {
             int room = limit - nodes.size();
             List<Record> found = run(
-                    current()
+                    current() && frontier.size() == 1
                             ? """
+                            UNWIND $frontier AS eid
+                            MATCH (n) WHERE elementId(n) = eid
+                            MATCH (n)-[r:%s]-(m)
+                            WHERE size(coalesce(r.sources, [])) > 0 AND true
+                            WITH DISTINCT m
+                            WHERE NOT elementId(m) IN $known
+                            RETURN elementId(m) AS eid, labels(m) AS labels, properties(m) AS props
+                            ORDER BY coalesce(m.name, m.id), m.id
+                            LIMIT $limit
+                            """
+                                    .formatted(TYPED)
+                            : current()
+                                    ? """
                             UNWIND $frontier AS eid
                             MATCH (n) WHERE elementId(n) = eid
                             MATCH (n)-[:%s]-(m)
@@ -95,8 +108,8 @@ public final class DirectQueries {
                             RETURN elementId(m) AS eid, labels(m) AS labels, properties(m) AS props
                             LIMIT $limit
                             """
-                                    .formatted(TYPED, TYPED)
-                            : """
+                                            .formatted(TYPED, TYPED)
+                                    : """
                             UNWIND $frontier AS eid
                             MATCH (n) WHERE elementId(n) = eid
                             MATCH (n)-[r:%s]-(m)
@@ -107,7 +120,7 @@ public final class DirectQueries {
                             ORDER BY coalesce(m.name, m.id), m.id
                             LIMIT $limit
                             """
-                                    .formatted(TYPED),
+                                            .formatted(TYPED),
                     Map.of(
                             "frontier",
                             frontier,

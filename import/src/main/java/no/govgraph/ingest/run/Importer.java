@@ -69,6 +69,12 @@ public final class Importer implements AutoCloseable {
      */
     private static final Duration BATCH_WAIT = Duration.ofSeconds(2);
 
+    /**
+     * A batch is written sooner when no file has finished for this long: a small import (an upload of
+     * one file) does not wait the whole {@link #BATCH_WAIT}.
+     */
+    private static final Duration BATCH_IDLE = Duration.ofMillis(500);
+
     /** How often the run's counts are written while it runs. */
     private static final Duration COUNTS_EVERY = Duration.ofSeconds(5);
 
@@ -376,7 +382,7 @@ public final class Importer implements AutoCloseable {
                     if (batch.size() >= BATCH_FILES || passages >= BATCH_PASSAGES) {
                         break;
                     }
-                    job = poll(writes, deadline - System.nanoTime());
+                    job = poll(writes, Math.min(BATCH_IDLE.toNanos(), deadline - System.nanoTime()));
                 }
                 if (!batch.isEmpty() && fatal.get() == null) {
                     try {

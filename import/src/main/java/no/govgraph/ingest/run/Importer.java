@@ -63,9 +63,9 @@ public final class Importer implements AutoCloseable {
     /**
      * How long the writer gathers finished files before it writes a batch. Each transaction has a
      * fixed cost in the embedded Neo4j (Bolt round trips, query setup, the commit with its full-text
-     * index update) that is paid on the same two cores the parsers need: at 500 ms a batch held 3–5
-     * files on a busy machine and the writer thread was busy 80 % of the run (docs/IMPORT.md,
-     * "Throughput"). A crash still loses at most one batch, which the next run redoes.
+     * index update) that is paid on the same two cores the parsers need: at 500 ms a batch held the
+     * few files finished in that moment and the writer thread was busy 70–80 % of the run
+     * (docs/IMPORT.md, "Throughput"). A crash still loses at most one batch, which the next run redoes.
      */
     private static final Duration BATCH_WAIT = Duration.ofSeconds(2);
 

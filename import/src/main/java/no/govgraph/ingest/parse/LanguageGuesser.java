@@ -24,8 +24,16 @@ import org.apache.tika.language.detect.LanguageResult;
  */
 public final class LanguageGuesser {
 
-    /** Enough text to decide; more only costs time. */
+    /** Enough text for the marker words to decide between bokmål and nynorsk. */
     private static final int SAMPLE_CHARS = 2_500;
+
+    /**
+     * Text for the OpenNLP model: plenty to tell languages apart. Its cost grows with the square of
+     * the length (Tika's detector re-scores everything read so far every 110 n-grams until it is
+     * sure, which it rarely is between Norwegian, Danish and Swedish), and at 2,500 characters it
+     * was half of the importer's own CPU time (JFR, docs/IMPORT.md "Throughput").
+     */
+    private static final int MODEL_CHARS = 1_000;
 
     private static final int MIN_LETTERS = 20;
 
@@ -134,7 +142,7 @@ public final class LanguageGuesser {
             return Optional.empty();
         }
         detector.reset();
-        detector.addText(sample);
+        detector.addText(sample.length() > MODEL_CHARS ? sample.substring(0, MODEL_CHARS) : sample);
         List<LanguageResult> results = detector.detectAll();
         if (results.isEmpty() || results.get(0).getLanguage().isEmpty()) {
             return Optional.empty();

@@ -60,8 +60,20 @@ public final class Importer implements AutoCloseable {
     /** Files hashed and looked up in the graph together, in one query. */
     private static final int LOOKUP_BATCH = 64;
 
-    /** How long the writer waits for more finished files before it writes a batch. */
-    private static final Duration BATCH_WAIT = Duration.ofMillis(500);
+    /**
+     * How long the writer gathers finished files before it writes a batch. Each transaction has a
+     * fixed cost in the embedded Neo4j (Bolt round trips, query setup, the commit with its full-text
+     * index update) that is paid on the same two cores the parsers need: at 500 ms a batch held the
+     * few files finished in that moment and the writer thread was busy 70–80 % of the run
+     * (docs/IMPORT.md, "Throughput"). A crash still loses at most one batch, which the next run redoes.
+     */
+    private static final Duration BATCH_WAIT = Duration.ofSeconds(2);
+
+    /**
+     * A batch is written sooner when no file has finished for this long: a small import (an upload of
+     * one file) does not wait the whole {@link #BATCH_WAIT}.
+     */
+    private static final Duration BATCH_IDLE = Duration.ofMillis(500);
 
     /** How often the run's counts are written while it runs. */
     private static final Duration COUNTS_EVERY = Duration.ofSeconds(5);
@@ -149,6 +161,9 @@ public final class Importer implements AutoCloseable {
         private final AtomicLong failureSeq = new AtomicLong();
         private final long started = System.nanoTime();
         private long countsWritten = started;
+        /** Written by the writer thread only; read after it has been joined. */
+        private long batchesWritten;
+
         private final Map<String, java.util.concurrent.atomic.LongAdder> stageNanos =
                 new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -205,7 +220,11 @@ public final class Importer implements AutoCloseable {
                 StringBuilder stages = new StringBuilder();
                 stageNanos.forEach((stage, nanos) ->
                         stages.append(String.format(java.util.Locale.ROOT, " %s %.1f s", stage, nanos.sum() / 1e9)));
-                LOG.debug("Import {} stage times (summed over threads):{}", runId, stages);
+                LOG.debug(
+                        "Import {} stage times (summed over threads):{}; {} write batches",
+                        runId,
+                        stages,
+                        batchesWritten);
             }
             try {
                 runs.finish(runId, tally.counts());
@@ -363,13 +382,14 @@ public final class Importer implements AutoCloseable {
                     if (batch.size() >= BATCH_FILES || passages >= BATCH_PASSAGES) {
                         break;
                     }
-                    job = poll(writes, deadline - System.nanoTime());
+                    job = poll(writes, Math.min(BATCH_IDLE.toNanos(), deadline - System.nanoTime()));
                 }
                 if (!batch.isEmpty() && fatal.get() == null) {
                     try {
                         long t = System.nanoTime();
                         writeBatch(batch);
                         time("write", t);
+                        batchesWritten++;
                     } catch (RuntimeException e) {
                         LOG.debug("Fatal write error", e);
                         fatal.compareAndSet(null, e);

@@ -14,12 +14,16 @@ import java.util.regex.Pattern;
  *
  * @param peakUsedMb the most heap in use just before a collection: the peak of used heap (heap use
  *     only grows between collections, so its maxima are right before them)
- * @param maxAfterGcMb the most heap still in use right after a collection: an upper bound of the
- *     live data, the figure that should stay flat as the corpus grows
+ * @param maxAfterGcMb the most heap still in use right after any collection; with G1 a young
+ *     collection leaves the old generation's garbage in place until a marking cycle and its mixed
+ *     collections reclaim it, so this grows with the length of a run and is not the live data
+ * @param liveMb the most heap in use after the old generation was last cleaned up: per marking cycle
+ *     the heap after its last mixed collection, and after each full collection; the best bound of
+ *     the live data a GC log gives, -1 when the run had no such collection
  * @param maxCommittedMb the most heap the JVM had reserved from the OS
  * @param collections pauses in the log
  */
-public record GcLog(long peakUsedMb, long maxAfterGcMb, long maxCommittedMb, int collections) {
+public record GcLog(long peakUsedMb, long maxAfterGcMb, long liveMb, long maxCommittedMb, int collections) {
 
     private static final Pattern PAUSE = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
 
@@ -39,18 +43,31 @@ public record GcLog(long peakUsedMb, long maxAfterGcMb, long maxCommittedMb, int
     static GcLog parse(String log) {
         long before = 0;
         long after = 0;
+        long live = -1;
+        long lastMixed = -1;
         long committed = 0;
         int n = 0;
         for (String line : log.split("\n")) {
             Matcher m = PAUSE.matcher(line);
             if (m.find()) {
                 n++;
+                long afterThis = mb(m.group(3), m.group(4));
                 before = Math.max(before, mb(m.group(1), m.group(2)));
-                after = Math.max(after, mb(m.group(3), m.group(4)));
+                after = Math.max(after, afterThis);
                 committed = Math.max(committed, mb(m.group(5), m.group(6)));
+                if (line.contains("(Mixed)")) {
+                    lastMixed = afterThis;
+                } else {
+                    // The mixed collections of a cycle end with the first pause that is not one.
+                    live = Math.max(live, lastMixed);
+                    lastMixed = -1;
+                    if (line.contains("Pause Full")) {
+                        live = Math.max(live, afterThis);
+                    }
+                }
             }
         }
-        return new GcLog(before, after, committed, n);
+        return new GcLog(before, after, Math.max(live, lastMixed), committed, n);
     }
 
     private static long mb(String value, String unit) {

@@ -20,7 +20,28 @@ class GcLogTest {
         GcLog gc = GcLog.parse(log);
         assertThat(gc.peakUsedMb()).isEqualTo(1024);
         assertThat(gc.maxAfterGcMb()).isEqualTo(500);
+        assertThat(gc.liveMb()).isEqualTo(500);
         assertThat(gc.maxCommittedMb()).isEqualTo(2048);
         assertThat(gc.collections()).isEqualTo(4);
+    }
+
+    @Test
+    void theLiveDataIsTheHeapAfterTheLastMixedCollectionOfACycle() {
+        String log =
+                """
+                [1.0s][info][gc] GC(0) Pause Young (Normal) (G1 Evacuation Pause) 300M->200M(1000M) 2ms
+                [2.0s][info][gc] GC(1) Pause Remark 500M->400M(1000M) 2ms
+                [3.0s][info][gc] GC(2) Pause Young (Prepare Mixed) (G1 Evacuation Pause) 450M->380M(1000M) 2ms
+                [4.0s][info][gc] GC(3) Pause Young (Mixed) (G1 Evacuation Pause) 420M->300M(1000M) 2ms
+                [5.0s][info][gc] GC(4) Pause Young (Mixed) (G1 Evacuation Pause) 350M->250M(1000M) 2ms
+                [6.0s][info][gc] GC(5) Pause Young (Normal) (G1 Evacuation Pause) 700M->600M(1000M) 2ms
+                [7.0s][info][gc] GC(6) Pause Young (Mixed) (G1 Evacuation Pause) 650M->220M(1000M) 2ms
+                """;
+        GcLog gc = GcLog.parse(log);
+        assertThat(gc.liveMb()).isEqualTo(250);
+        assertThat(gc.maxAfterGcMb()).isEqualTo(600);
+        assertThat(GcLog.parse("[1.0s][info][gc] GC(0) Pause Young (Normal) (G1 Evacuation Pause) 30M->20M(100M) 2ms")
+                        .liveMb())
+                .isEqualTo(-1);
     }
 }

@@ -164,7 +164,7 @@ public final class ImportBenchmark {
         return new Report(corpus, raw, runs, markdown);
     }
 
-    private static Corpus corpus(Options options, int docs, PrintStream log) {
+    static Corpus corpus(Options options, int docs, PrintStream log) {
         long t0 = System.nanoTime();
         Corpus corpus = CorpusGenerator.reuseOrGenerate(
                 docs, options.seed(), options.corpusRoot().resolve("corpus-" + docs + "-seed" + options.seed()));
@@ -190,7 +190,7 @@ public final class ImportBenchmark {
         return corpus;
     }
 
-    private static Raw raw(Options options, Corpus corpus, PrintStream log) throws Exception {
+    static Raw raw(Options options, Corpus corpus, PrintStream log) throws Exception {
         Path dir = runDir(options, "raw-" + corpus.entries().size());
         Path out = dir.resolve("raw.properties");
         Path gc = dir.resolve("gc.log");
@@ -221,7 +221,7 @@ public final class ImportBenchmark {
         return raw;
     }
 
-    private static Run importer(Options options, Corpus corpus, PrintStream log) throws Exception {
+    static Run importer(Options options, Corpus corpus, PrintStream log) throws Exception {
         int files = corpus.entries().size();
         Path dir = runDir(options, "import-" + files);
         Path gc = dir.resolve("gc.log");
@@ -262,7 +262,7 @@ public final class ImportBenchmark {
         return run;
     }
 
-    private static Run server(Options options, Corpus corpus, PrintStream log) throws Exception {
+    static Run server(Options options, Corpus corpus, PrintStream log) throws Exception {
         int files = corpus.entries().size();
         Path dir = runDir(options, "server-" + files);
         Path gc = dir.resolve("gc.log");
@@ -288,7 +288,11 @@ public final class ImportBenchmark {
                         "GOVGRAPH_ADMIN_PASSWORD",
                         ADMIN_PASSWORD,
                         "GOVGRAPH_IMPORT_WORKERS",
-                        String.valueOf(options.workers())));
+                        String.valueOf(options.workers()),
+                        // The server refuses a multipart request of more than 128 parts (Micronaut's
+                        // default) with a 500; one request with the whole corpus needs more.
+                        "MICRONAUT_SERVER_NETTY_FORM_MAX_FIELDS",
+                        String.valueOf(files + 16)));
         try {
             HttpClient http = HttpClient.newBuilder()
                     .connectTimeout(Duration.ofSeconds(5))

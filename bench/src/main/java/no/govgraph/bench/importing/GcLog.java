@@ -17,14 +17,18 @@ import java.util.regex.Pattern;
  * @param maxAfterGcMb the most heap still in use right after any collection; with G1 a young
  *     collection leaves the old generation's garbage in place until a marking cycle and its mixed
  *     collections reclaim it, so this grows with the length of a run and is not the live data
- * @param liveMb the most heap in use after the old generation was last cleaned up: per marking cycle
- *     the heap after its last mixed collection, and after each full collection; the best bound of
- *     the live data a GC log gives, -1 when the run had no such collection
+ * @param liveMb the heap in use after the old generation was last cleaned up: after the last mixed
+ *     collection of the last marking cycle, or after the last full collection; the best bound of the
+ *     live data a GC log gives, but only as of {@code liveAtSeconds}; -1 when the run had no such
+ *     collection
+ * @param liveAtSeconds when that was, in seconds since the JVM started (-1 if never)
  * @param maxCommittedMb the most heap the JVM had reserved from the OS
  * @param collections pauses in the log
  */
-public record GcLog(long peakUsedMb, long maxAfterGcMb, long liveMb, long maxCommittedMb, int collections) {
+public record GcLog(
+        long peakUsedMb, long maxAfterGcMb, long liveMb, double liveAtSeconds, long maxCommittedMb, int collections) {
 
+    private static final Pattern UPTIME = Pattern.compile("^\\[([\\d.]+)s]");
     private static final Pattern PAUSE = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
 
     /** {@code -Xlog} option that writes the log this class reads. */
@@ -44,7 +48,7 @@ public record GcLog(long peakUsedMb, long maxAfterGcMb, long liveMb, long maxCom
         long before = 0;
         long after = 0;
         long live = -1;
-        long lastMixed = -1;
+        double liveAt = -1;
         long committed = 0;
         int n = 0;
         for (String line : log.split("\n")) {
@@ -55,19 +59,14 @@ public record GcLog(long peakUsedMb, long maxAfterGcMb, long liveMb, long maxCom
                 before = Math.max(before, mb(m.group(1), m.group(2)));
                 after = Math.max(after, afterThis);
                 committed = Math.max(committed, mb(m.group(5), m.group(6)));
-                if (line.contains("(Mixed)")) {
-                    lastMixed = afterThis;
-                } else {
-                    // The mixed collections of a cycle end with the first pause that is not one.
-                    live = Math.max(live, lastMixed);
-                    lastMixed = -1;
-                    if (line.contains("Pause Full")) {
-                        live = Math.max(live, afterThis);
-                    }
+                if (line.contains("(Mixed)") || line.contains("Pause Full")) {
+                    live = afterThis;
+                    Matcher t = UPTIME.matcher(line);
+                    liveAt = t.find() ? Double.parseDouble(t.group(1)) : -1;
                 }
             }
         }
-        return new GcLog(before, after, Math.max(live, lastMixed), committed, n);
+        return new GcLog(before, after, live, liveAt, committed, n);
     }
 
     private static long mb(String value, String unit) {

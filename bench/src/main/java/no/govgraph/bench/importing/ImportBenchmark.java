@@ -337,6 +337,8 @@ public final class ImportBenchmark {
                                     .toMillis()
                             / 1000.0;
             double wall = (System.nanoTime() - started) / 1e9;
+            // A full collection after the job, so that the log ends with the live data it left.
+            fullGc(process);
             // The log is complete once the process has ended.
             stop(process);
             JsonNode report = job.path("report");
@@ -355,6 +357,19 @@ public final class ImportBenchmark {
             return run;
         } finally {
             stop(process);
+        }
+    }
+
+    private static void fullGc(Process process) throws Exception {
+        Process jcmd = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        String.valueOf(process.pid()),
+                        "GC.run")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (!jcmd.waitFor(5, TimeUnit.MINUTES)) {
+            jcmd.destroyForcibly();
         }
     }
 

@@ -88,9 +88,10 @@ final class ImportTable {
         sb.append("Heap, from each process's `-Xlog:gc` log (G1): **peak used** = the most heap in use right"
                 + " before a collection (heap use only grows between collections); **after GC** = the most"
                 + " in use right after one (a young collection leaves the old generation's garbage, so this"
-                + " grows with the run until a marking cycle); **live** = the most in use after a marking"
-                + " cycle's last mixed collection or a full one (— when the run had none): the bound of the"
-                + " live data.\n\n");
+                + " grows until a marking cycle's mixed collections, which G1 starts only when the old"
+                + " generation is large); **live** = in use after the last mixed or full collection, with"
+                + " when (seconds since the JVM started; — if none): the live data as of then. The server"
+                + " gets a full collection (`jcmd PID GC.run`) once its job has finished.\n\n");
         sb.append("| process | files | documents | peak used MB | after GC MB | live MB | committed MB | GCs |\n");
         sb.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         sb.append(heapRow("raw Tika (for comparison)", files, raw.documents(), raw.heap()));
@@ -171,7 +172,9 @@ final class ImportTable {
                 documents,
                 heap.peakUsedMb(),
                 heap.maxAfterGcMb(),
-                heap.liveMb() < 0 ? "—" : String.format(Locale.ROOT, "%,d", heap.liveMb()),
+                heap.liveMb() < 0
+                        ? "—"
+                        : String.format(Locale.ROOT, "%,d (at %.0f s)", heap.liveMb(), heap.liveAtSeconds()),
                 heap.maxCommittedMb(),
                 heap.collections());
     }

@@ -21,12 +21,13 @@ class GcLogTest {
         assertThat(gc.peakUsedMb()).isEqualTo(1024);
         assertThat(gc.maxAfterGcMb()).isEqualTo(500);
         assertThat(gc.liveMb()).isEqualTo(500);
+        assertThat(gc.liveAtSeconds()).isEqualTo(3.0);
         assertThat(gc.maxCommittedMb()).isEqualTo(2048);
         assertThat(gc.collections()).isEqualTo(4);
     }
 
     @Test
-    void theLiveDataIsTheHeapAfterTheLastMixedCollectionOfACycle() {
+    void theLiveDataIsTheHeapAfterTheLastMixedCollection() {
         String log =
                 """
                 [1.0s][info][gc] GC(0) Pause Young (Normal) (G1 Evacuation Pause) 300M->200M(1000M) 2ms
@@ -38,7 +39,8 @@ class GcLogTest {
                 [7.0s][info][gc] GC(6) Pause Young (Mixed) (G1 Evacuation Pause) 650M->220M(1000M) 2ms
                 """;
         GcLog gc = GcLog.parse(log);
-        assertThat(gc.liveMb()).isEqualTo(250);
+        assertThat(gc.liveMb()).isEqualTo(220);
+        assertThat(gc.liveAtSeconds()).isEqualTo(7.0);
         assertThat(gc.maxAfterGcMb()).isEqualTo(600);
         assertThat(GcLog.parse("[1.0s][info][gc] GC(0) Pause Young (Normal) (G1 Evacuation Pause) 30M->20M(100M) 2ms")
                         .liveMb())

@@ -109,6 +109,15 @@ public final class SampleCorpusGenerator {
         return top;
     }
 
+    /**
+     * Renders one document written in the sources' syntax (front matter and body, see the sample
+     * sources) into the format its {@code file} names. For generated corpora (the bench module);
+     * {@code parts} holds the rendered files a mail or zip contains, by name.
+     */
+    public static byte[] renderSource(String source, Map<String, byte[]> parts) {
+        return renderOne(SourceDocument.parse(source), parts);
+    }
+
     private static byte[] renderOne(SourceDocument doc, Map<String, byte[]> parts) {
         try {
             return switch (doc.format()) {

@@ -87,6 +87,23 @@ class ImportJobIT extends ApiTest {
     }
 
     @Test
+    void takesAFolderOfManyFilesInOneRequest() throws Exception {
+        // Micronaut's default of 128 parts per request once failed such uploads with a 500.
+        String[] parts = new String[2 * 300];
+        for (int i = 0; i < 300; i++) {
+            parts[2 * i] = "note-" + i + ".txt";
+            parts[2 * i + 1] = "Notat " + i;
+        }
+        HttpResponse<Map> accepted = call(
+                as(ARCHIVIST, HttpRequest.POST("/api/imports", files(parts)))
+                        .contentType(MediaType.MULTIPART_FORM_DATA_TYPE),
+                Map.class);
+        assertThat(accepted.code()).isEqualTo(202);
+        assertThat((List<Object>) accepted.body().get("files")).hasSize(300);
+        awaitImportJob((String) accepted.body().get("id"), Duration.ofSeconds(120));
+    }
+
+    @Test
     void refusesUploadsOverTheLimitWith413() {
         String big = "x".repeat(100 * 1024);
         var answer = fail(as(ARCHIVIST, HttpRequest.POST("/api/imports", files("big.txt", big)))

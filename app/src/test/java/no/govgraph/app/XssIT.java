@@ -517,9 +517,12 @@ class XssIT {
         assertThat(name.getText()).isEqualTo(OFFICE_NAME);
         assertShown("the entity page", LEADER_NAME, PARTNER_NAME, TOOL_NAME, OUTCOME_NAME, ALIASES.get(0));
         String relationship = "vaadin-details.relationship[data-other='" + TOOL + "']";
-        browser.click(
-                browser.await(By.cssSelector(relationship)).findElement(By.cssSelector("vaadin-details-summary")));
-        browser.awaitVaadin();
+        WebElement details = browser.await(By.cssSelector(relationship));
+        // A type with a single relationship may be shown opened already: a click would close it.
+        if (details.getDomAttribute("opened") == null) {
+            browser.click(details.findElement(By.cssSelector("vaadin-details-summary")));
+            browser.awaitVaadin();
+        }
         assertThat(browser.await(By.cssSelector(relationship + " .claim-quote")).getText())
                 .contains(payloads.get(27) + " bruker " + payloads.get(20));
         assertThat(browser.await(By.cssSelector(relationship + " a.claim-document"))

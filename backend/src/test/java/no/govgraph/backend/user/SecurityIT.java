@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.web.router.Router;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import no.govgraph.backend.support.ApiTest;
@@ -18,6 +21,9 @@ import org.neo4j.driver.Record;
 @MicronautTest
 @SuppressWarnings("unchecked")
 class SecurityIT extends ApiTest {
+
+    @Inject
+    Router router;
 
     @BeforeAll
     void users() {
@@ -117,6 +123,65 @@ class SecurityIT extends ApiTest {
         assertThat(fail(HttpRequest.GET("/api/me").basicAuth("victim", "victim-password"))
                         .status())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void guessingThroughBasicAuthLocksTheNameForEveryWayIn() {
+        users.create("basic-victim", "victim-password", "reader", "test");
+        for (int i = 0; i < 5; i++) {
+            assertThat(fail(HttpRequest.GET("/api/me").basicAuth("basic-victim", "guess-" + i))
+                            .status())
+                    .isEqualTo(401);
+        }
+        // The right password no longer helps, through Basic, the token endpoint or (same UserService) the UI.
+        assertThat(fail(HttpRequest.GET("/api/me").basicAuth("basic-victim", "victim-password"))
+                        .status())
+                .isEqualTo(401);
+        var login =
+                fail(HttpRequest.POST("/api/login", Map.of("username", "basic-victim", "password", "victim-password")));
+        assertThat(login.status()).isEqualTo(429);
+        assertThat(login.detail()).contains("Too many failed sign-ins");
+        // Names are locked whatever their case or surrounding spaces.
+        assertThat(fail(HttpRequest.POST(
+                                "/api/login", Map.of("username", " Basic-Victim ", "password", "victim-password")))
+                        .status())
+                .isEqualTo(429);
+    }
+
+    @Test
+    void everyRouteExceptLoginAndHealthRefusesAnonymousCallers() {
+        // The router may list a route more than once (and GET routes again as HEAD).
+        java.util.Set<String> open = new java.util.TreeSet<>();
+        java.util.Set<String> checked = new java.util.TreeSet<>();
+        router.uriRoutes().forEach(route -> {
+            var template = route.getUriMatchTemplate();
+            Map<String, Object> values = new java.util.HashMap<>();
+            template.getVariableNames().forEach(name -> values.put(name, "x"));
+            String path = template.expand(values);
+            io.micronaut.http.HttpMethod method = route.getHttpMethod();
+            MutableHttpRequest<Object> request = HttpRequest.create(method, path);
+            if (method == io.micronaut.http.HttpMethod.POST
+                    || method == io.micronaut.http.HttpMethod.PUT
+                    || method == io.micronaut.http.HttpMethod.PATCH) {
+                request.body(Map.of());
+            }
+            int status;
+            try {
+                status = http.toBlocking().exchange(request, String.class).code();
+            } catch (io.micronaut.http.client.exceptions.HttpClientResponseException e) {
+                status = e.getStatus().getCode();
+            }
+            checked.add(method + " " + path);
+            if (status != 401) {
+                open.add(method + " " + path + " -> " + status);
+            }
+        });
+        assertThat(checked).hasSizeGreaterThan(40);
+        // Health answers; login reads the (empty) body and says what it needs.
+        assertThat(open)
+                .containsExactlyInAnyOrder(
+                        "GET /api/health -> 200", "HEAD /api/health -> 200", "POST /api/login -> 400");
+        System.out.printf("Anonymous calls refused on %d of %d routes%n", checked.size() - open.size(), checked.size());
     }
 
     @ParameterizedTest

@@ -31,6 +31,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final UserService users;
     private final LoginForm form = new LoginForm();
+    private String error;
 
     public LoginView(UserService users) {
         this.users = users;
@@ -64,6 +65,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             i18n.getErrorMessage().setMessage(e.getMessage());
             form.setI18n(i18n);
             form.setError(true);
+            error = e.getMessage();
             return;
         }
         // A new session id after sign-in, so a session id planted before it is worthless.
@@ -95,5 +97,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     LoginForm form() {
         return form;
+    }
+
+    /** The message of the last failed sign-in, as the form shows it. */
+    String error() {
+        return error;
     }
 }

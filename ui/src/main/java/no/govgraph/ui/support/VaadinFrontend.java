@@ -16,6 +16,9 @@ public class VaadinFrontend implements WebFrontend {
     @Override
     public void start(ApplicationContext context, String host, int port, URI api) throws Exception {
         UiContext.set(context, api);
+        // Only a user's own requests keep a session alive, not the heartbeats of an open tab, so idle
+        // sessions end after govgraph.ui.session-timeout (SessionTimeout).
+        System.setProperty("vaadin.closeIdleSessions", "true");
         boot = new VaadinBoot().listenOn(host).withPort(port).openBrowserInDevMode(false);
         // vaadin-boot prints its own banner to System.out (and a dev-mode hint that does not apply to
         // our production bundle); govgraph prints one banner of its own, and stdout is the CLI's output.

@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +72,6 @@ class XssIT {
     private static final String HTML_FILE = "<svg onload=" + MARK + "> fjellrev.html";
     private static final String TEXT_FILE = "<img src=x onerror=" + MARK + "> fjellrev.txt";
     private static final String BROKEN_FILE = "<iframe src=javascript:" + MARK + ">.pdf";
-    private static final String SAVED_QUERY = "<img src=x onerror=" + MARK + "> leaders";
     private static final String LOGIN_NAME = "<img src=x onerror=" + MARK + ">";
 
     private static final Map<String, Long> TIMINGS = new LinkedHashMap<>();
@@ -379,11 +374,6 @@ class XssIT {
         assertInert("the import page");
 
         seedEntities();
-        saveQuery();
-        // 'govgraph import' keeps a file's name exactly (MaliciousFilesIT): give the text file its raw name.
-        bolt.executableQuery("MATCH (d:Document {fileName: $safe}) SET d.fileName = $raw")
-                .withParameters(Map.of("safe", safe(TEXT_FILE), "raw", TEXT_FILE))
-                .execute();
         Map<String, Object> stored = bolt.executableQuery(
                         "MATCH (d:Document {id: $id}) RETURN d.title AS title, d.author AS author, d.fileName AS file")
                 .withParameters(Map.of("id", htmlDocument))
@@ -454,25 +444,6 @@ class XssIT {
                         Map.entry("outcomeName", OUTCOME_NAME),
                         Map.entry("claims", claims)))
                 .execute();
-    }
-
-    private static void saveQuery() throws IOException, InterruptedException {
-        String body = "{\"name\": " + json(SAVED_QUERY) + ", \"description\": " + json(payloads.get(1))
-                + ", \"query\": \"MATCH (l:Leader) RETURN l.name AS name\"}";
-        String auth = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> answer = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(base + "/api/queries"))
-                                .header("Authorization", "Basic " + auth)
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(body))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as(answer.body()).isBetween(200, 201);
-    }
-
-    private static String json(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     @Test

@@ -61,17 +61,8 @@ public final class Importer implements AutoCloseable {
     private static final int LOOKUP_BATCH = 64;
 
     /**
-     * How long the writer gathers finished files before it writes a batch. Each transaction has a
-     * fixed cost in the embedded Neo4j (Bolt round trips, query setup, the commit with its full-text
-     * index update) that is paid on the same two cores the parsers need: at 500 ms a batch held the
-     * few files finished in that moment and the writer thread was busy 70–80 % of the run
-     * (docs/IMPORT.md, "Throughput"). A crash still loses at most one batch, which the next run redoes.
-     */
-    private static final Duration BATCH_WAIT = Duration.ofSeconds(2);
-
-    /**
      * A batch is written sooner when no file has finished for this long: a small import (an upload of
-     * one file) does not wait the whole {@link #BATCH_WAIT}.
+     * one file) does not wait the whole {@link ImportOptions#batchWait()}.
      */
     private static final Duration BATCH_IDLE = Duration.ofMillis(500);
 
@@ -368,7 +359,7 @@ public final class Importer implements AutoCloseable {
                 WriteJob job = take(writes);
                 // Gather what the workers finish in the next moment: one transaction for many small
                 // files is far cheaper than one each (index updates, commit), at little latency.
-                long deadline = System.nanoTime() + BATCH_WAIT.toNanos();
+                long deadline = System.nanoTime() + options.batchWait().toNanos();
                 int passages = 0;
                 while (job != null) {
                     if (job == WriteJob.END) {

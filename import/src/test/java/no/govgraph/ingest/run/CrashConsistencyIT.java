@@ -48,10 +48,13 @@ class CrashConsistencyIT {
             // Kill somewhere in the next stretch of work: after 1 to 25 more complete documents,
             // plus up to 300 ms, so the kill lands inside a file's transactions as often as between.
             long target = before + 1 + random.nextInt(25);
+            // Or at a random moment after this run's first write, whichever comes first: however fast
+            // the machine, a round is then killed before the import can end.
+            Duration latest = Duration.ofMillis(random.nextInt(1_500));
             Process importer = startImportProcess(corpus, round);
             boolean killed;
             try {
-                killed = awaitCompleteDocuments(importer, target, round);
+                killed = awaitCompleteDocuments(importer, target, latest, round);
                 if (killed) {
                     Thread.sleep(random.nextInt(300));
                 }
@@ -59,7 +62,9 @@ class CrashConsistencyIT {
                 importer.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             }
             long after = completeDocuments();
-            kills.add("round " + round + ": complete documents " + before + " -> " + after + " (documents " + total
+            kills.add("round " + round + " (kill after " + (target - before) + " documents or " + latest.toMillis()
+                    + " ms after the first write): complete documents " + before + " -> " + after + " (documents "
+                    + total
                     + " -> " + count("MATCH (d:Document) RETURN count(d)") + ")"
                     + (killed ? ", killed" : ", finished before the kill"));
         }
@@ -175,6 +180,9 @@ class CrashConsistencyIT {
         List<String> command = List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
+                // Batches of 100 ms, not the default 2 s: on a fast machine the whole corpus fitted in
+                // one or two batches and the run ended before any kill point was reached.
+                "-Dimport.batch-wait-ms=100",
                 "-cp",
                 System.getProperty("java.class.path"),
                 ImportProcessMain.class.getName(),
@@ -189,10 +197,21 @@ class CrashConsistencyIT {
                 .start();
     }
 
-    /** True once {@code n} documents are complete; false if the import finished first. */
-    private boolean awaitCompleteDocuments(Process importer, long n, int round) throws Exception {
+    /**
+     * True once {@code n} documents are complete or {@code latest} has passed since the run's first
+     * write; false if the import finished first.
+     */
+    private boolean awaitCompleteDocuments(Process importer, long n, Duration latest, int round) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (completeDocuments() < n) {
+        long before = completeDocuments();
+        Instant firstWrite = null;
+        for (long complete = before; complete < n; complete = completeDocuments()) {
+            if (firstWrite == null && complete > before) {
+                firstWrite = Instant.now();
+            }
+            if (firstWrite != null && Instant.now().isAfter(firstWrite.plus(latest))) {
+                return true;
+            }
             if (!importer.isAlive()) {
                 if (importer.exitValue() == 0) {
                     return false;

@@ -10,7 +10,8 @@ import org.neo4j.driver.GraphDatabase;
 
 /**
  * An import in a process of its own, for tests that kill the importer mid-run or give it another
- * environment: {@code uri user password workers path...}; {@code -Dimport.ocr=true} turns OCR on.
+ * environment: {@code uri user password workers path...}; {@code -Dimport.ocr=true} turns OCR on,
+ * {@code -Dimport.batch-wait-ms=N} shortens the writer's batches.
  */
 public final class ImportProcessMain {
 
@@ -22,7 +23,9 @@ public final class ImportProcessMain {
                         driver,
                         ImportOptions.defaults()
                                 .withWorkers(Integer.parseInt(args[3]))
-                                .withParser(ParserSettings.DEFAULTS.withOcr(Boolean.getBoolean("import.ocr"))),
+                                .withParser(ParserSettings.DEFAULTS.withOcr(Boolean.getBoolean("import.ocr")))
+                                .withBatchWait(java.time.Duration.ofMillis(Long.getLong(
+                                        "import.batch-wait-ms", ImportOptions.DEFAULT_BATCH_WAIT.toMillis()))),
                         new KeywordExtractor())) {
             List<Path> paths =
                     java.util.Arrays.stream(args).skip(4).map(Path::of).toList();

@@ -171,7 +171,6 @@ class ServerCrashConsistencyIT {
         return count(bolt, "MATCH (d:Document {complete: true}) RETURN count(d)", Map.of());
     }
 
-    /** True once {@code n} documents are complete; false if the job was over first. */
     /** Waits until the upload job runs; false if it is already over. */
     private static boolean awaitRunning(ServerProcess server, String jobId, String token) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();

@@ -38,10 +38,10 @@ import org.slf4j.LoggerFactory;
  * {@code complete} then comes with the last.
  *
  * <p>The write statements find every node by its uniquely constrained id, so their best plan does
- * not depend on how big the graph is; they say {@code CYPHER replan=skip}. Without it Neo4j planned
- * them again at almost every batch of an import into a new graph (its statistics change by more than
- * the replan threshold between batches): about a fifth of the embedded database's CPU in an import
- * of 1,000 files (JFR, docs/BENCHMARKS.md "Where the import's time goes").
+ * not depend on how big the graph is; they say {@code CYPHER replan=skip}. Without it Neo4j may plan
+ * them again at each batch of an import into a new graph, whose statistics grow past the replan
+ * threshold between batches: query planning was 23 % of the embedded database's samples in an
+ * import of 1,000 files, 18 % with this (JFR, docs/BENCHMARKS.md "Where the import's time goes").
  */
 public final class GraphWriter {
 

@@ -73,6 +73,11 @@ public final class DirectQueries {
                                 + " RETURN elementId(n) AS eid, labels(n) AS labels, properties(n) AS props",
                         Map.of("id", id))
                 .get(0);
+        boolean rejected = current()
+                && run("RETURN EXISTS { MATCH (c:Claim {status: $rejected}) } AS any", Map.of("rejected", "rejected"))
+                        .get(0)
+                        .get("any")
+                        .asBoolean();
         Set<String> nodes = new LinkedHashSet<>();
         nodes.add(center.get("eid").asString());
         List<String> frontier = List.of(center.get("eid").asString());
@@ -101,14 +106,20 @@ public final class DirectQueries {
                             WITH DISTINCT m
                             WHERE NOT elementId(m) IN $known
                             WITH m ORDER BY coalesce(m.name, m.id), m.id
-                            WHERE EXISTS {
-                                MATCH (m)-[r:%s]-(f)
-                                WHERE elementId(f) IN $frontier AND size(coalesce(r.sources, [])) > 0
-                            }
+                            WHERE %s
                             RETURN elementId(m) AS eid, labels(m) AS labels, properties(m) AS props
                             LIMIT $limit
                             """
-                                            .formatted(TYPED, TYPED)
+                                            .formatted(
+                                                    TYPED,
+                                                    rejected
+                                                            ? """
+                                                            EXISTS {
+                                                                MATCH (m)-[r:%s]-(f)
+                                                                WHERE elementId(f) IN $frontier AND size(coalesce(r.sources, [])) > 0
+                                                            }"""
+                                                                    .formatted(TYPED)
+                                                            : "true")
                                     : """
                             UNWIND $frontier AS eid
                             MATCH (n) WHERE elementId(n) = eid
@@ -148,30 +159,30 @@ public final class DirectQueries {
                     MATCH (a) WHERE elementId(a) = eid
                     MATCH (a)-[r:%s]->(b)
                     WHERE elementId(b) IN $ids AND size(coalesce(r.sources, [])) > 0
-                    RETURN a.id AS source, type(r) AS type, b.id AS target, properties(r) AS props
-                    ORDER BY source, type, target, toString(r.period)
+                    RETURN eid AS source, type(r) AS type, elementId(b) AS target, properties(r) AS props
                     """
                             .formatted(TYPED),
                     Map.of("ids", ids));
-            boolean rejected = run(
-                            "RETURN EXISTS { MATCH (c:Claim {status: $rejected}) } AS any",
-                            Map.of("rejected", "rejected"))
-                    .get(0)
-                    .get("any")
-                    .asBoolean();
             run(
-                    """
-                    UNWIND $ids AS eid
-                    MATCH (n) WHERE elementId(n) = eid
-                    CALL (n) {
-                        MATCH (n)-[r:%s]-(m)
-                        WHERE true %s
-                        RETURN count(DISTINCT m) AS degree
-                    }
-                    RETURN eid, degree
-                    """
-                            .formatted(TYPED, rejected ? "AND size(coalesce(r.sources, [])) > 0" : ""),
-                    Map.of("ids", ids));
+                    rejected
+                            ? """
+                            UNWIND $ids AS eid
+                            MATCH (n) WHERE elementId(n) = eid
+                            CALL (n) {
+                                MATCH (n)-[r:%s]-(m)
+                                WHERE true AND size(coalesce(r.sources, [])) > 0
+                                RETURN count(r) AS degree
+                            }
+                            RETURN eid, degree
+                            """
+                                    .formatted(TYPED)
+                            : """
+                            UNWIND $ids AS eid
+                            MATCH (n) WHERE elementId(n) = eid
+                            RETURN eid, COUNT { (n)-[:%s]-() } AS degree
+                            """
+                                    .formatted(TYPED),
+                    Map.of("ids", ids, "labels", LABELS));
         } else {
             run(
                     """

@@ -248,21 +248,57 @@ public final class DirectQueries {
                 """
                         .formatted(current() ? ":" + TYPED : ""),
                 Map.of("q", lucene, "cap", SEARCH_CAP, "entityLabels", LABELS));
-        List<Record> passages = run(
-                """
-                CALL db.index.fulltext.queryNodes('passage_text', $q, {limit: $cap}) YIELD node AS p, score
-                MATCH (d:Document)-[:HAS_PASSAGE]->(p)
-                OPTIONAL MATCH (p)-[:MENTIONS]->(e)
-                WITH p, score, d,
-                     collect(DISTINCT [l IN labels(e) WHERE l IN $entityLabels][0]) AS types,
-                     collect(DISTINCT CASE WHEN e:Office THEN e.id END) AS offices
-                RETURN p.id AS id, score, d.id AS documentId, coalesce(d.title, d.fileName) AS title,
-                       d.kind AS kind, d.language AS language,
-                       CASE WHEN d.created IS NULL THEN null ELSE left(toString(d.created), 4) END AS year,
-                       p.page AS page, [t IN types WHERE t IS NOT NULL] AS types, offices
-                ORDER BY score DESC, id
-                """,
-                Map.of("q", lucene, "cap", SEARCH_CAP, "entityLabels", LABELS));
+        List<Record> passages = current()
+                ? run(
+                        """
+                        CALL db.index.fulltext.queryNodes('passage_text', $q, {limit: $cap}) YIELD node AS p, score
+                        MATCH (d:Document)-[:HAS_PASSAGE]->(p)
+                        RETURN p.id AS id, score, d.id AS documentId, coalesce(d.title, d.fileName) AS title,
+                               d.kind AS kind, d.language AS language,
+                               CASE WHEN d.created IS NULL THEN null ELSE left(toString(d.created), 4) END AS year,
+                               p.page AS page, [(p)-[:MENTIONS]->(e) | elementId(e)] AS mentions
+                        ORDER BY score DESC, id
+                        """,
+                        Map.of("q", lucene, "cap", SEARCH_CAP))
+                : run(
+                        """
+                        CALL db.index.fulltext.queryNodes('passage_text', $q, {limit: $cap}) YIELD node AS p, score
+                        MATCH (d:Document)-[:HAS_PASSAGE]->(p)
+                        OPTIONAL MATCH (p)-[:MENTIONS]->(e)
+                        WITH p, score, d,
+                             collect(DISTINCT [l IN labels(e) WHERE l IN $entityLabels][0]) AS types,
+                             collect(DISTINCT CASE WHEN e:Office THEN e.id END) AS offices
+                        RETURN p.id AS id, score, d.id AS documentId, coalesce(d.title, d.fileName) AS title,
+                               d.kind AS kind, d.language AS language,
+                               CASE WHEN d.created IS NULL THEN null ELSE left(toString(d.created), 4) END AS year,
+                               p.page AS page, [t IN types WHERE t IS NOT NULL] AS types, offices
+                        ORDER BY score DESC, id
+                        """,
+                        Map.of("q", lucene, "cap", SEARCH_CAP, "entityLabels", LABELS));
+        Set<String> offices = new LinkedHashSet<>();
+        if (current()) {
+            List<String> mentioned = passages.stream()
+                    .flatMap(r -> r.get("mentions").asList(Value::asString).stream())
+                    .distinct()
+                    .toList();
+            if (!mentioned.isEmpty()) {
+                run(
+                                """
+                                UNWIND $ids AS eid
+                                MATCH (e) WHERE elementId(e) = eid
+                                RETURN eid, [l IN labels(e) WHERE l IN $entityLabels][0] AS label,
+                                       CASE WHEN e:Office THEN e.id END AS office
+                                """,
+                                Map.of("ids", mentioned, "entityLabels", LABELS))
+                        .forEach(r -> {
+                            if (!r.get("office").isNull()) {
+                                offices.add(r.get("office").asString());
+                            }
+                        });
+            }
+        } else {
+            passages.forEach(r -> offices.addAll(r.get("offices").asList(Value::asString)));
+        }
         List<String> pageIds = passages.stream()
                 .limit(Math.max(0, PAGE - entities.size()))
                 .map(r -> r.get("id").asString())
@@ -276,9 +312,7 @@ public final class DirectQueries {
                     """,
                     Map.of("ids", pageIds));
         }
-        Set<String> offices = new LinkedHashSet<>();
         entities.forEach(r -> offices.addAll(r.get("offices").asList(Value::asString)));
-        passages.forEach(r -> offices.addAll(r.get("offices").asList(Value::asString)));
         if (!offices.isEmpty()) {
             run(
                     """

@@ -60,7 +60,8 @@ class SearchRepository {
      * <p>A common term fills the cap with passages that mention five entities each, mostly the same
      * few hundred: the passages come back with the element ids of what they mention, and each
      * distinct entity's label and id are read once, in a second statement, instead of once per
-     * mention (at 1M nodes: 5,000 mentions, about 1,200 entities).
+     * mention (at 1M nodes, a common term: 5,000 mentions of 522 entities; 41,754 db hits before,
+     * 27,096 now).
      */
     List<PassageMatch> passages(String lucene, int cap) {
         List<Record> rows = driver.executableQuery(

@@ -254,12 +254,13 @@ export class GgGraph extends LitElement {
       cy.elements().remove();
       this._total = {};
     }
-    // The server counts, per node, the neighbours it left out of this answer; with the neighbours it
+    // The server counts, per node, the relationships it left out of this answer (relationships, not
+    // neighbours: an office with figures for five years of an outcome has five); with the ones it
     // sent, that is how many the node has in all, whatever is on screen later.
     const sent = {};
     for (const e of graph.edges || []) {
-      (sent[e.source] ??= new Set()).add(e.target);
-      (sent[e.target] ??= new Set()).add(e.source);
+      (sent[e.source] ??= new Set()).add(e.id);
+      (sent[e.target] ??= new Set()).add(e.id);
     }
     for (const n of graph.nodes || []) {
       const total = (sent[n.id]?.size || 0) + ((graph.more || {})[n.id] || 0);
@@ -316,7 +317,8 @@ export class GgGraph extends LitElement {
 
   /**
    * Keeps at most maxVisible nodes on screen: the root, pinned nodes and those closest to the root
-   * stay; the others are hidden and counted in an "N more" badge on their visible neighbours.
+   * stay; the others are hidden, and their relationships counted in a "+N more relationships" badge on
+   * their visible neighbours.
    */
   _applyCap() {
     const cy = this._cy;
@@ -339,12 +341,12 @@ export class GgGraph extends LitElement {
     capped.data('capped', true);
     keep.data('capped', false);
     keep.forEach((n) => {
-      const loaded = n.neighborhood('node');
-      const hiddenNeighbours = loaded.filter((m) => m.data('capped')).length;
+      const loaded = n.connectedEdges();
+      const toCapped = loaded.filter((e) => e.source().data('capped') || e.target().data('capped')).length;
       const notLoaded = Math.max(0, (this._total[n.id()] || 0) - loaded.length);
-      const more = hiddenNeighbours + notLoaded;
+      const more = toCapped + notLoaded;
       n.data('more', more);
-      n.data('display', more > 0 ? `${n.data('caption')}\n+${more} more` : n.data('caption'));
+      n.data('display', more > 0 ? `${n.data('caption')}\n+${more} more relationships` : n.data('caption'));
     });
     keep.filter((n) => !n.hasClass('user-hidden')).removeClass('hidden');
     this._status = capped.length > 0

@@ -29,8 +29,9 @@ public class GraphController {
     @Get("/entities/{id}/neighbourhood")
     @Operation(
             summary = "The entities and relationships around an entity",
-            description = "depth 1–3 (default 1); types and labels filter (repeat or comma-separate); limit caps"
-                    + " the nodes (default 100, max 500); more gives, per node, the neighbours not shown.")
+            description =
+                    "depth 1–3 (default 1); types and labels filter (repeat or comma-separate); limit caps"
+                            + " the nodes (default 100, max 500); more gives, per node, how many of its relationships are not shown.")
     public Neighbourhood neighbourhood(
             @PathVariable String id,
             @QueryValue @Nullable Integer depth,

@@ -4,11 +4,9 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import no.govgraph.backend.cypher.GraphView;
 import no.govgraph.backend.support.BackendException;
 import no.govgraph.backend.support.EntityIds;
@@ -60,6 +58,7 @@ public class GraphService {
         List<String> relTypes = relationshipTypes(types);
         List<String> nodeLabels = entityLabels(labels);
         GraphRepository.Found center = find(id);
+        boolean anyRejected = repository.anyClaimRejected();
 
         Map<String, GraphView.Node> nodes = new LinkedHashMap<>();
         Map<String, String> idByElement = new HashMap<>();
@@ -70,7 +69,7 @@ public class GraphService {
         for (int level = 1; level <= d && !frontier.isEmpty(); level++) {
             int room = cap - nodes.size();
             List<GraphRepository.Found> found = repository.expand(
-                    frontier, List.copyOf(nodes.keySet()), relTypes, nodeLabels, Math.max(room, 0) + 1);
+                    frontier, List.copyOf(nodes.keySet()), relTypes, nodeLabels, Math.max(room, 0) + 1, anyRejected);
             List<String> next = new ArrayList<>();
             for (GraphRepository.Found f : found) {
                 if (nodes.size() >= cap) {
@@ -84,21 +83,24 @@ public class GraphService {
             frontier = next;
         }
         List<String> elementIds = List.copyOf(nodes.keySet());
-        List<GraphView.Edge> edges = repository.edgesAmong(elementIds, relTypes);
-        Map<String, Set<String>> shownNeighbours = new HashMap<>();
+        List<GraphView.Edge> edges = repository.edgesAmong(idByElement, relTypes);
+        // "+N more" counts relationships, not neighbours: an Outcome's offices come with one ACHIEVED
+        // per period, and relationships are what Neo4j counts without reading them (GraphRepository).
+        Map<String, Long> shown = new HashMap<>();
         for (GraphView.Edge e : edges) {
-            shownNeighbours.computeIfAbsent(e.source(), k -> new HashSet<>()).add(e.target());
-            shownNeighbours.computeIfAbsent(e.target(), k -> new HashSet<>()).add(e.source());
+            shown.merge(e.source(), 1L, Long::sum);
+            shown.merge(e.target(), 1L, Long::sum);
         }
         Map<String, Long> more = new LinkedHashMap<>();
-        repository.degrees(elementIds, relTypes, nodeLabels).forEach((eid, degree) -> {
-            String nodeId = idByElement.get(eid);
-            long hidden =
-                    degree - shownNeighbours.getOrDefault(nodeId, Set.of()).size();
-            if (hidden > 0) {
-                more.put(nodeId, hidden);
-            }
-        });
+        repository
+                .relationshipCounts(elementIds, relTypes, nodeLabels, anyRejected)
+                .forEach((eid, count) -> {
+                    String nodeId = idByElement.get(eid);
+                    long hidden = count - shown.getOrDefault(nodeId, 0L);
+                    if (hidden > 0) {
+                        more.put(nodeId, hidden);
+                    }
+                });
         return new Neighbourhood(center.node().id(), d, List.copyOf(nodes.values()), edges, more, truncated);
     }
 

@@ -14,7 +14,9 @@ import no.govgraph.backend.cypher.GraphView;
  * @param depth how many steps out it reaches
  * @param nodes the entities, the center first
  * @param edges the relationships among them
- * @param more per node, how many neighbours (under the same filters) are not shown
+ * @param more per node, how many of its relationships (under the same filters) are not among the
+ *     edges (relationships, not neighbours: an office with figures for five years of an outcome
+ *     counts five times for it)
  * @param truncated whether the node cap cut the neighbourhood
  */
 @Serdeable

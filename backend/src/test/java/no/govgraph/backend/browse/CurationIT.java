@@ -6,6 +6,7 @@ import static no.govgraph.backend.support.Fixture.BMS;
 import static no.govgraph.backend.support.Fixture.FROGNER;
 import static no.govgraph.backend.support.Fixture.LEAN;
 import static no.govgraph.backend.support.Fixture.REPORT;
+import static no.govgraph.backend.support.Fixture.TRONDHEIM;
 import static no.govgraph.backend.support.Fixture.WORK;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -106,6 +107,88 @@ class CurationIT extends ApiTest {
         assertThat((Map<String, Object>) after.get("more")).doesNotContainKey(LEAN);
         Map<String, Object> lean = getJson(READER, "/api/entities/" + LEAN + "/neighbourhood");
         assertThat(list(lean.get("nodes"))).extracting(n -> n.get("id")).doesNotContain(BAERUM);
+    }
+
+    @Test
+    void countsHiddenRelationshipsNotNeighboursWithAndWithoutARejectedClaim() {
+        // A second year of figures: Frogner and Bærum each get a second ACHIEVED to the outcome.
+        neo4j.driver()
+                .executableQuery(
+                        """
+                        UNWIND [$frogner, $baerum] AS office
+                        MATCH (o:Office {id: office}), (w:Outcome {id: $work})
+                        CREATE (o)-[:ACHIEVED {value: 50.0, unit: 'percent', period: '2015', sources: [$report]}]->(w)
+                        """)
+                .withParameters(Map.of("frogner", FROGNER, "baerum", BAERUM, "work", WORK, "report", REPORT))
+                .execute();
+        String around = "/api/entities/" + FROGNER + "/neighbourhood";
+
+        // No claim rejected: the counts come from Neo4j's degree counts. The outcome shows Frogner's two
+        // years; Bærum's two and Trondheim's one are hidden: three relationships (two offices).
+        Map<String, Object> before = getJson(READER, around);
+        assertThat((Map<String, Object>) before.get("more"))
+                .containsEntry(WORK, 3)
+                .containsEntry(LEAN, 1);
+        assertEveryNeighbourhoodCountsItsHiddenRelationships();
+
+        // A rejected claim anywhere: every relationship is checked for evidence, with the same meaning.
+        postJson(ARCHIVIST, "/api/claims/" + onlyClaim("ACHIEVED", TRONDHEIM, WORK) + "/reject", Map.of());
+        Map<String, Object> after = getJson(READER, around);
+        assertThat((Map<String, Object>) after.get("more"))
+                .containsEntry(WORK, 2)
+                .containsEntry(LEAN, 1);
+        assertEveryNeighbourhoodCountsItsHiddenRelationships();
+    }
+
+    private static final List<String> EVIDENCED = List.of("LEADS", "PARTNERS_WITH", "USES_TOOL", "ACHIEVED");
+
+    private void assertEveryNeighbourhoodCountsItsHiddenRelationships() {
+        String frogner = "/api/entities/" + FROGNER + "/neighbourhood";
+        assertMoreCountsEveryHiddenRelationship(getJson(READER, frogner), EVIDENCED, List.of());
+        assertMoreCountsEveryHiddenRelationship(getJson(READER, frogner + "?depth=2"), EVIDENCED, List.of());
+        assertMoreCountsEveryHiddenRelationship(getJson(READER, frogner + "?depth=2&limit=3"), EVIDENCED, List.of());
+        assertMoreCountsEveryHiddenRelationship(
+                getJson(READER, frogner + "?types=ACHIEVED&labels=Office,Outcome"),
+                List.of("ACHIEVED"),
+                List.of("Office", "Outcome"));
+        assertMoreCountsEveryHiddenRelationship(
+                getJson(READER, "/api/entities/" + WORK + "/neighbourhood?labels=Office,Outcome&limit=2"),
+                EVIDENCED,
+                List.of("Office", "Outcome"));
+    }
+
+    /**
+     * For every node of a neighbourhood: the edges shown at it plus its "more" count are all its
+     * relationships of {@code types} that still have evidence (to entities with {@code labels}, when
+     * given), counted here independently of the backend.
+     */
+    private void assertMoreCountsEveryHiddenRelationship(
+            Map<String, Object> neighbourhood, List<String> types, List<String> labels) {
+        Map<String, Object> more = (Map<String, Object>) neighbourhood.get("more");
+        List<Map<String, Object>> edges = list(neighbourhood.get("edges"));
+        for (Map<String, Object> node : list(neighbourhood.get("nodes"))) {
+            String id = (String) node.get("id");
+            long shown = edges.stream()
+                    .filter(e -> id.equals(e.get("source")) || id.equals(e.get("target")))
+                    .count();
+            long all = neo4j.driver()
+                    .executableQuery(
+                            """
+                            MATCH (n {id: $id})-[r]-(m)
+                            WHERE type(r) IN $types
+                              AND size(coalesce(r.sources, [])) > 0
+                              AND (size($labels) = 0 OR any(l IN labels(m) WHERE l IN $labels))
+                            RETURN count(r) AS n
+                            """)
+                    .withParameters(Map.of("id", id, "types", types, "labels", labels))
+                    .execute()
+                    .records()
+                    .get(0)
+                    .get("n")
+                    .asLong();
+            long hidden = ((Number) more.getOrDefault(id, 0)).longValue();
+            assertThat(shown + hidden).as("relationships of %s", id).isEqualTo(all);
+        }
     }
 
     @Test

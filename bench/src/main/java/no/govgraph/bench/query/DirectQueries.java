@@ -73,6 +73,11 @@ public final class DirectQueries {
                                 + " RETURN elementId(n) AS eid, labels(n) AS labels, properties(n) AS props",
                         Map.of("id", id))
                 .get(0);
+        boolean rejected = current()
+                && run("RETURN EXISTS { MATCH (c:Claim {status: $rejected}) } AS any", Map.of("rejected", "rejected"))
+                        .get(0)
+                        .get("any")
+                        .asBoolean();
         Set<String> nodes = new LinkedHashSet<>();
         nodes.add(center.get("eid").asString());
         List<String> frontier = List.of(center.get("eid").asString());
@@ -101,14 +106,20 @@ public final class DirectQueries {
                             WITH DISTINCT m
                             WHERE NOT elementId(m) IN $known
                             WITH m ORDER BY coalesce(m.name, m.id), m.id
-                            WHERE EXISTS {
-                                MATCH (m)-[r:%s]-(f)
-                                WHERE elementId(f) IN $frontier AND size(coalesce(r.sources, [])) > 0
-                            }
+                            WHERE %s
                             RETURN elementId(m) AS eid, labels(m) AS labels, properties(m) AS props
                             LIMIT $limit
                             """
-                                            .formatted(TYPED, TYPED)
+                                            .formatted(
+                                                    TYPED,
+                                                    rejected
+                                                            ? """
+                                                            EXISTS {
+                                                                MATCH (m)-[r:%s]-(f)
+                                                                WHERE elementId(f) IN $frontier AND size(coalesce(r.sources, [])) > 0
+                                                            }"""
+                                                                    .formatted(TYPED)
+                                                            : "true")
                                     : """
                             UNWIND $frontier AS eid
                             MATCH (n) WHERE elementId(n) = eid
@@ -148,30 +159,30 @@ public final class DirectQueries {
                     MATCH (a) WHERE elementId(a) = eid
                     MATCH (a)-[r:%s]->(b)
                     WHERE elementId(b) IN $ids AND size(coalesce(r.sources, [])) > 0
-                    RETURN a.id AS source, type(r) AS type, b.id AS target, properties(r) AS props
-                    ORDER BY source, type, target, toString(r.period)
+                    RETURN eid AS source, type(r) AS type, elementId(b) AS target, properties(r) AS props
                     """
                             .formatted(TYPED),
                     Map.of("ids", ids));
-            boolean rejected = run(
-                            "RETURN EXISTS { MATCH (c:Claim {status: $rejected}) } AS any",
-                            Map.of("rejected", "rejected"))
-                    .get(0)
-                    .get("any")
-                    .asBoolean();
             run(
-                    """
-                    UNWIND $ids AS eid
-                    MATCH (n) WHERE elementId(n) = eid
-                    CALL (n) {
-                        MATCH (n)-[r:%s]-(m)
-                        WHERE true %s
-                        RETURN count(DISTINCT m) AS degree
-                    }
-                    RETURN eid, degree
-                    """
-                            .formatted(TYPED, rejected ? "AND size(coalesce(r.sources, [])) > 0" : ""),
-                    Map.of("ids", ids));
+                    rejected
+                            ? """
+                            UNWIND $ids AS eid
+                            MATCH (n) WHERE elementId(n) = eid
+                            CALL (n) {
+                                MATCH (n)-[r:%s]-(m)
+                                WHERE true AND size(coalesce(r.sources, [])) > 0
+                                RETURN count(r) AS degree
+                            }
+                            RETURN eid, degree
+                            """
+                                    .formatted(TYPED)
+                            : """
+                            UNWIND $ids AS eid
+                            MATCH (n) WHERE elementId(n) = eid
+                            RETURN eid, COUNT { (n)-[:%s]-() } AS degree
+                            """
+                                    .formatted(TYPED),
+                    Map.of("ids", ids, "labels", LABELS));
         } else {
             run(
                     """
@@ -237,21 +248,57 @@ public final class DirectQueries {
                 """
                         .formatted(current() ? ":" + TYPED : ""),
                 Map.of("q", lucene, "cap", SEARCH_CAP, "entityLabels", LABELS));
-        List<Record> passages = run(
-                """
-                CALL db.index.fulltext.queryNodes('passage_text', $q, {limit: $cap}) YIELD node AS p, score
-                MATCH (d:Document)-[:HAS_PASSAGE]->(p)
-                OPTIONAL MATCH (p)-[:MENTIONS]->(e)
-                WITH p, score, d,
-                     collect(DISTINCT [l IN labels(e) WHERE l IN $entityLabels][0]) AS types,
-                     collect(DISTINCT CASE WHEN e:Office THEN e.id END) AS offices
-                RETURN p.id AS id, score, d.id AS documentId, coalesce(d.title, d.fileName) AS title,
-                       d.kind AS kind, d.language AS language,
-                       CASE WHEN d.created IS NULL THEN null ELSE left(toString(d.created), 4) END AS year,
-                       p.page AS page, [t IN types WHERE t IS NOT NULL] AS types, offices
-                ORDER BY score DESC, id
-                """,
-                Map.of("q", lucene, "cap", SEARCH_CAP, "entityLabels", LABELS));
+        List<Record> passages = current()
+                ? run(
+                        """
+                        CALL db.index.fulltext.queryNodes('passage_text', $q, {limit: $cap}) YIELD node AS p, score
+                        MATCH (d:Document)-[:HAS_PASSAGE]->(p)
+                        RETURN p.id AS id, score, d.id AS documentId, coalesce(d.title, d.fileName) AS title,
+                               d.kind AS kind, d.language AS language,
+                               CASE WHEN d.created IS NULL THEN null ELSE left(toString(d.created), 4) END AS year,
+                               p.page AS page, [(p)-[:MENTIONS]->(e) | elementId(e)] AS mentions
+                        ORDER BY score DESC, id
+                        """,
+                        Map.of("q", lucene, "cap", SEARCH_CAP))
+                : run(
+                        """
+                        CALL db.index.fulltext.queryNodes('passage_text', $q, {limit: $cap}) YIELD node AS p, score
+                        MATCH (d:Document)-[:HAS_PASSAGE]->(p)
+                        OPTIONAL MATCH (p)-[:MENTIONS]->(e)
+                        WITH p, score, d,
+                             collect(DISTINCT [l IN labels(e) WHERE l IN $entityLabels][0]) AS types,
+                             collect(DISTINCT CASE WHEN e:Office THEN e.id END) AS offices
+                        RETURN p.id AS id, score, d.id AS documentId, coalesce(d.title, d.fileName) AS title,
+                               d.kind AS kind, d.language AS language,
+                               CASE WHEN d.created IS NULL THEN null ELSE left(toString(d.created), 4) END AS year,
+                               p.page AS page, [t IN types WHERE t IS NOT NULL] AS types, offices
+                        ORDER BY score DESC, id
+                        """,
+                        Map.of("q", lucene, "cap", SEARCH_CAP, "entityLabels", LABELS));
+        Set<String> offices = new LinkedHashSet<>();
+        if (current()) {
+            List<String> mentioned = passages.stream()
+                    .flatMap(r -> r.get("mentions").asList(Value::asString).stream())
+                    .distinct()
+                    .toList();
+            if (!mentioned.isEmpty()) {
+                run(
+                                """
+                                UNWIND $ids AS eid
+                                MATCH (e) WHERE elementId(e) = eid
+                                RETURN eid, [l IN labels(e) WHERE l IN $entityLabels][0] AS label,
+                                       CASE WHEN e:Office THEN e.id END AS office
+                                """,
+                                Map.of("ids", mentioned, "entityLabels", LABELS))
+                        .forEach(r -> {
+                            if (!r.get("office").isNull()) {
+                                offices.add(r.get("office").asString());
+                            }
+                        });
+            }
+        } else {
+            passages.forEach(r -> offices.addAll(r.get("offices").asList(Value::asString)));
+        }
         List<String> pageIds = passages.stream()
                 .limit(Math.max(0, PAGE - entities.size()))
                 .map(r -> r.get("id").asString())
@@ -265,9 +312,7 @@ public final class DirectQueries {
                     """,
                     Map.of("ids", pageIds));
         }
-        Set<String> offices = new LinkedHashSet<>();
         entities.forEach(r -> offices.addAll(r.get("offices").asList(Value::asString)));
-        passages.forEach(r -> offices.addAll(r.get("offices").asList(Value::asString)));
         if (!offices.isEmpty()) {
             run(
                     """

@@ -22,11 +22,21 @@ import java.util.regex.Pattern;
  *     live data a GC log gives, but only as of {@code liveAtSeconds}; -1 when the run had no such
  *     collection
  * @param liveAtSeconds when that was, in seconds since the JVM started (-1 if never)
+ * @param maxLiveMb the most heap in use after any full collection (a class histogram or
+ *     {@code GC.run} forces one): the largest live data seen over the run; -1 when there was none
+ * @param fullCollections full collections in the log
  * @param maxCommittedMb the most heap the JVM had reserved from the OS
  * @param collections pauses in the log
  */
 public record GcLog(
-        long peakUsedMb, long maxAfterGcMb, long liveMb, double liveAtSeconds, long maxCommittedMb, int collections) {
+        long peakUsedMb,
+        long maxAfterGcMb,
+        long liveMb,
+        double liveAtSeconds,
+        long maxLiveMb,
+        int fullCollections,
+        long maxCommittedMb,
+        int collections) {
 
     private static final Pattern UPTIME = Pattern.compile("^\\[([\\d.]+)s]");
     private static final Pattern PAUSE = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
@@ -49,6 +59,8 @@ public record GcLog(
         long after = 0;
         long live = -1;
         double liveAt = -1;
+        long maxLive = -1;
+        int fulls = 0;
         long committed = 0;
         int n = 0;
         for (String line : log.split("\n")) {
@@ -64,9 +76,13 @@ public record GcLog(
                     Matcher t = UPTIME.matcher(line);
                     liveAt = t.find() ? Double.parseDouble(t.group(1)) : -1;
                 }
+                if (line.contains("Pause Full")) {
+                    fulls++;
+                    maxLive = Math.max(maxLive, afterThis);
+                }
             }
         }
-        return new GcLog(before, after, live, liveAt, committed, n);
+        return new GcLog(before, after, live, liveAt, maxLive, fulls, committed, n);
     }
 
     private static long mb(String value, String unit) {

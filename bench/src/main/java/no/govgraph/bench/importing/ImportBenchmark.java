@@ -66,6 +66,9 @@ public final class ImportBenchmark {
      * @param server whether to measure the server's upload job too
      * @param corpusRoot where corpora are generated (and reused from)
      * @param workDir stores, logs and reports of the runs
+     * @param histogramSeconds every how many seconds the importer and the server get a class
+     *     histogram ({@code jcmd PID GC.class_histogram}, a full collection: the live data) during
+     *     their run; 0 for none
      */
     public record Options(
             int docs,
@@ -75,13 +78,18 @@ public final class ImportBenchmark {
             List<Integer> scaleDocs,
             boolean server,
             Path corpusRoot,
-            Path workDir) {
+            Path workDir,
+            int histogramSeconds) {
         public Options {
             scaleDocs = List.copyOf(scaleDocs);
         }
     }
 
-    /** Raw Tika's figures. */
+    /**
+     * Raw Tika's figures (in-process, or in parse worker processes).
+     *
+     * @param cpuSeconds CPU time of the process and its children (the parse workers), -1 if unknown
+     */
     public record Raw(
             double seconds,
             double processSeconds,
@@ -90,9 +98,15 @@ public final class ImportBenchmark {
             long errors,
             double p50,
             double p95,
+            double cpuSeconds,
             GcLog heap) {}
 
-    /** One run of the importer process or the server's upload job. */
+    /**
+     * One run of the importer process or the server's upload job.
+     *
+     * @param cpuSeconds CPU time of the process and its parse workers (importer only; -1 if unknown)
+     * @param histograms the class histograms taken during the run, oldest first
+     */
     public record Run(
             String process,
             int corpusFiles,
@@ -103,10 +117,16 @@ public final class ImportBenchmark {
             long failed,
             long documents,
             long passages,
-            GcLog heap) {}
+            double cpuSeconds,
+            GcLog heap,
+            List<Path> histograms) {
+        public Run {
+            histograms = List.copyOf(histograms);
+        }
+    }
 
     /** Everything measured, and the Markdown table. */
-    public record Report(Corpus corpus, Raw raw, List<Run> runs, String markdown) {
+    public record Report(Corpus corpus, Raw raw, Raw rawForked, List<Run> runs, String markdown) {
         public Report {
             runs = List.copyOf(runs);
         }
@@ -131,7 +151,8 @@ public final class ImportBenchmark {
                                 .toList(),
                 Boolean.parseBoolean(System.getProperty("bench.import.server", "true")),
                 Path.of(System.getProperty("bench.import.corpus-root", "target/bench-data")),
-                Path.of(System.getProperty("bench.import.work-dir", "target/bench-import")));
+                Path.of(System.getProperty("bench.import.work-dir", "target/bench-import")),
+                Integer.getInteger("bench.import.histogram-seconds", 0));
         Report report = run(options, System.out);
         Path results = Path.of(System.getProperty("bench.results", "../docs/BENCHMARKS.md"));
         no.govgraph.bench.report.ResultsFile.update(results, "import", report.markdown());
@@ -144,7 +165,8 @@ public final class ImportBenchmark {
         String machine = Machine.describe();
         Files.createDirectories(options.workDir());
         Corpus corpus = corpus(options, options.docs(), log);
-        Raw raw = raw(options, corpus, log);
+        Raw raw = raw(options, corpus, log, RawTikaMain.class, "raw");
+        Raw rawForked = raw(options, corpus, log, RawForkedMain.class, "raw-forked");
         List<Run> runs = new ArrayList<>();
         runs.add(importer(options, corpus, log));
         if (options.server()) {
@@ -160,8 +182,8 @@ public final class ImportBenchmark {
                 runs.add(server(options, bigger, log));
             }
         }
-        String markdown = ImportTable.markdown(options, machine, Machine.loadAverage(), corpus, raw, runs);
-        return new Report(corpus, raw, runs, markdown);
+        String markdown = ImportTable.markdown(options, machine, Machine.loadAverage(), corpus, raw, rawForked, runs);
+        return new Report(corpus, raw, rawForked, runs, markdown);
     }
 
     static Corpus corpus(Options options, int docs, PrintStream log) {
@@ -190,20 +212,22 @@ public final class ImportBenchmark {
         return corpus;
     }
 
-    static Raw raw(Options options, Corpus corpus, PrintStream log) throws Exception {
-        Path dir = runDir(options, "raw-" + corpus.entries().size());
+    static Raw raw(Options options, Corpus corpus, PrintStream log, Class<?> main, String name) throws Exception {
+        Path dir = runDir(options, name + "-" + corpus.entries().size());
         Path out = dir.resolve("raw.properties");
         Path gc = dir.resolve("gc.log");
         List<String> command = java(options, gc, dir);
         command.addAll(List.of(
-                RawTikaMain.class.getName(),
+                main.getName(),
                 "--workers",
                 String.valueOf(options.workers()),
                 "--out",
                 out.toString(),
                 corpus.files().toString()));
-        log.println("raw Tika: " + corpus.entries().size() + " files, " + options.workers() + " threads ...");
-        double wall = exec(command, dir.resolve("raw.log"), Map.of());
+        log.println(name + ": " + corpus.entries().size() + " files, " + options.workers() + " workers ...");
+        double cpu0 = ChildCpu.seconds();
+        double wall = exec(command, dir.resolve("raw.log"), Map.of(), null);
+        double cpu = cpu0 < 0 ? -1 : ChildCpu.seconds() - cpu0;
         Properties p = new Properties();
         try (InputStream in = Files.newInputStream(out)) {
             p.load(in);
@@ -216,8 +240,9 @@ public final class ImportBenchmark {
                 Long.parseLong(p.getProperty("errors")),
                 Double.parseDouble(p.getProperty("p50")),
                 Double.parseDouble(p.getProperty("p95")),
+                cpu,
                 GcLog.read(gc));
-        log.printf(Locale.ROOT, "raw Tika: %.1f s (process %.1f s), %s%n", raw.seconds(), wall, raw);
+        log.printf(Locale.ROOT, "%s: %.1f s (process %.1f s), %s%n", name, raw.seconds(), wall, raw);
         return raw;
     }
 
@@ -239,7 +264,10 @@ public final class ImportBenchmark {
                 dir.resolve("report.json").toString(),
                 corpus.files().toString()));
         log.println("govgraph import: " + files + " files, " + options.workers() + " workers ...");
-        double wall = exec(command, stdout, Map.of());
+        Histograms histograms = new Histograms(dir, options.histogramSeconds());
+        double cpu0 = ChildCpu.seconds();
+        double wall = exec(command, stdout, Map.of(), histograms);
+        double cpu = cpu0 < 0 ? -1 : ChildCpu.seconds() - cpu0 - histograms.jcmdCpuSeconds();
         String out = Files.readString(stdout, StandardCharsets.UTF_8);
         Matcher elapsed = ELAPSED.matcher(out);
         Matcher wrote = WROTE.matcher(out);
@@ -257,7 +285,9 @@ public final class ImportBenchmark {
                 report.path("failed").asLong(),
                 Long.parseLong(wrote.group(1)),
                 Long.parseLong(wrote.group(2)),
-                GcLog.read(gc));
+                cpu,
+                GcLog.read(gc),
+                histograms.files());
         log.printf(Locale.ROOT, "govgraph import: %.1f s (process %.1f s), %s%n", run.seconds(), wall, run);
         return run;
     }
@@ -293,6 +323,8 @@ public final class ImportBenchmark {
                         // default) with a 500; one request with the whole corpus needs more.
                         "MICRONAUT_SERVER_NETTY_FORM_MAX_FIELDS",
                         String.valueOf(files + 16)));
+        Histograms histograms = new Histograms(dir, options.histogramSeconds());
+        histograms.watch(process);
         try {
             HttpClient http = HttpClient.newBuilder()
                     .connectTimeout(Duration.ofSeconds(5))
@@ -337,8 +369,9 @@ public final class ImportBenchmark {
                                     .toMillis()
                             / 1000.0;
             double wall = (System.nanoTime() - started) / 1e9;
+            histograms.stop();
             // A full collection after the job, so that the log ends with the live data it left.
-            fullGc(process);
+            histograms.take(process, "end");
             // The log is complete once the process has ended.
             stop(process);
             JsonNode report = job.path("report");
@@ -352,24 +385,14 @@ public final class ImportBenchmark {
                     job.path("failed").asLong(),
                     report.path("documents").asLong(),
                     report.path("passages").asLong(),
-                    GcLog.read(gc));
+                    -1,
+                    GcLog.read(gc),
+                    histograms.files());
             log.printf(Locale.ROOT, "server upload job: %.1f s (process %.1f s), %s%n", run.seconds(), wall, run);
             return run;
         } finally {
+            histograms.stop();
             stop(process);
-        }
-    }
-
-    private static void fullGc(Process process) throws Exception {
-        Process jcmd = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                        String.valueOf(process.pid()),
-                        "GC.run")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        if (!jcmd.waitFor(5, TimeUnit.MINUTES)) {
-            jcmd.destroyForcibly();
         }
     }
 
@@ -479,9 +502,13 @@ public final class ImportBenchmark {
         return command;
     }
 
-    private static double exec(List<String> command, Path output, Map<String, String> env) throws Exception {
+    private static double exec(List<String> command, Path output, Map<String, String> env, Histograms histograms)
+            throws Exception {
         long t0 = System.nanoTime();
         Process process = start(command, output, env);
+        if (histograms != null) {
+            histograms.watch(process);
+        }
         try {
             if (!process.waitFor(6, TimeUnit.HOURS)) {
                 throw new IllegalStateException("Gave up after 6 hours; see " + output);
@@ -492,6 +519,9 @@ public final class ImportBenchmark {
             }
             return (System.nanoTime() - t0) / 1e9;
         } finally {
+            if (histograms != null) {
+                histograms.stop();
+            }
             stop(process);
         }
     }

@@ -22,6 +22,8 @@ class GcLogTest {
         assertThat(gc.maxAfterGcMb()).isEqualTo(500);
         assertThat(gc.liveMb()).isEqualTo(500);
         assertThat(gc.liveAtSeconds()).isEqualTo(3.0);
+        assertThat(gc.maxLiveMb()).isEqualTo(500);
+        assertThat(gc.fullCollections()).isEqualTo(1);
         assertThat(gc.maxCommittedMb()).isEqualTo(2048);
         assertThat(gc.collections()).isEqualTo(4);
     }
@@ -42,6 +44,8 @@ class GcLogTest {
         assertThat(gc.liveMb()).isEqualTo(220);
         assertThat(gc.liveAtSeconds()).isEqualTo(7.0);
         assertThat(gc.maxAfterGcMb()).isEqualTo(600);
+        assertThat(gc.maxLiveMb()).isEqualTo(-1);
+        assertThat(gc.fullCollections()).isZero();
         assertThat(GcLog.parse("[1.0s][info][gc] GC(0) Pause Young (Normal) (G1 Evacuation Pause) 30M->20M(100M) 2ms")
                         .liveMb())
                 .isEqualTo(-1);

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The import benchmark still runs end to end on a tiny generated corpus (raw Tika and {@code govgraph
- * import}, each its own process, one worker) and writes its table; both sides read every document.
+ * The import benchmark still runs end to end on a tiny generated corpus (raw Tika in-process, raw Tika
+ * in a parse worker process and {@code govgraph import}, each its own process, one worker) and writes
+ * its table; every side reads every document.
  * No timings are asserted.
  */
 class ImportBenchmarkSmokeIT {
@@ -28,7 +29,8 @@ class ImportBenchmarkSmokeIT {
     @Test
     void parsesTheCorpusRawAndImportsItThenWritesTheTable() throws Exception {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        Options options = new Options(20, 5, 1, "768m", List.of(), false, dir.resolve("corpora"), dir.resolve("work"));
+        Options options =
+                new Options(20, 5, 1, "768m", List.of(), false, dir.resolve("corpora"), dir.resolve("work"), 0);
         Report report = ImportBenchmark.run(options, new PrintStream(log, true, StandardCharsets.UTF_8));
 
         long documents = report.corpus().documents();
@@ -37,6 +39,9 @@ class ImportBenchmarkSmokeIT {
         assertThat(report.raw().errors()).isZero();
         assertThat(report.raw().documents()).isEqualTo(documents);
         assertThat(report.raw().heap().collections()).isPositive();
+        assertThat(report.rawForked().files()).isEqualTo(20);
+        assertThat(report.rawForked().errors()).isZero();
+        assertThat(report.rawForked().documents()).isEqualTo(documents);
         assertThat(report.runs()).hasSize(1);
         Run importer = report.runs().get(0);
         assertThat(importer.process()).isEqualTo("importer");
@@ -47,7 +52,8 @@ class ImportBenchmarkSmokeIT {
         assertThat(importer.heap().peakUsedMb()).isPositive();
         assertThat(report.markdown())
                 .contains("| (a) raw Tika, 1 threads, no graph |", "| (b) `govgraph import`, 1 workers |")
-                .contains("**(b)/(a) = ")
+                .contains("| (a′) raw Tika in 1 parse worker processes, no graph |")
+                .contains("**(b)/(a) = ", "**(b)/(a′) = ")
                 .contains("| importer (`govgraph import`) | 20 |");
         assertThat(log.toString(StandardCharsets.UTF_8)).contains("corpus: 20 files");
 

@@ -15,9 +15,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import no.govgraph.ingest.ImportException;
@@ -43,11 +43,7 @@ public final class ForkedTextExtractor implements TextExtractor {
     /** A child is replaced after this many files, so that slow leaks in parsers cannot pile up. */
     private static final int FILES_PER_CHILD = 2_000;
 
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "parse-watchdog");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ScheduledExecutorService WATCHDOG = watchdog();
 
     private final ParserSettings settings;
     private final WorkerLimits limits;
@@ -185,6 +181,10 @@ public final class ForkedTextExtractor implements TextExtractor {
                         // The JVM's own fatal messages go to stdout by default: keep the protocol clean.
                         "-XX:+DisplayVMOutputToStderr",
                         "-XX:+UseSerialGC",
+                        // C1 only: a worker lives for a few thousand files at most, and compiling Tika's
+                        // parsers with C2 cost more CPU than it saved: on 1,000 generated files two workers
+                        // used 37 CPU-s with C2 and 17 with C1 (docs/BENCHMARKS.md, "Import").
+                        "-XX:TieredStopAtLevel=1",
                         "-Djava.awt.headless=true",
                         "-Dfile.encoding=UTF-8",
                         "@" + argFile,
@@ -274,6 +274,18 @@ public final class ForkedTextExtractor implements TextExtractor {
                 return String.join(" / ", lastErrors);
             }
         }
+    }
+
+    private static ScheduledExecutorService watchdog() {
+        ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "parse-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        // Every file schedules a kill that is cancelled when its answer comes; without this the
+        // cancelled ones stay queued for the whole timeout (about a thousand at 8 files/s).
+        watchdog.setRemoveOnCancelPolicy(true);
+        return watchdog;
     }
 
     private static String javaExecutable() {

@@ -19,6 +19,9 @@ import org.neo4j.driver.Value;
  * highest confidence; of equals, the smallest claim id). A relationship left with no claim is
  * deleted.
  *
+ * <p>The statements that match relationships by their ends' ids say {@code CYPHER replan=skip}, as
+ * {@link GraphWriter}'s do; the claims are read with the planner's current choice.
+ *
  * <p>Claims carry the properties of the fact they state ({@code value}, {@code unit}, {@code target},
  * {@code since}, {@code from}, {@code to} …, named in {@code factKeys}) for this purpose.
  */
@@ -108,6 +111,7 @@ public final class EvidencedRelationships {
         if (!updates.isEmpty()) {
             tx.run(
                             """
+                            CYPHER replan=skip
                             UNWIND $rows AS row
                             %s
                             SET r = row.properties
@@ -121,6 +125,7 @@ public final class EvidencedRelationships {
         }
         return tx.run(
                         """
+                        CYPHER replan=skip
                         UNWIND $rows AS row
                         %s
                         DELETE r

@@ -36,6 +36,12 @@ import org.slf4j.LoggerFactory;
  * changes nothing. {@code Document.complete} is set last: a document without it is redone by the
  * next import. A file with more passages than one transaction should hold is written in several;
  * {@code complete} then comes with the last.
+ *
+ * <p>The write statements find every node by its uniquely constrained id, so their best plan does
+ * not depend on how big the graph is; they say {@code CYPHER replan=skip}. Without it Neo4j may plan
+ * them again at each batch of an import into a new graph, whose statistics grow past the replan
+ * threshold between batches: query planning was 23 % of the embedded database's samples in an
+ * import of 1,000 files, 18 % with this (JFR, docs/BENCHMARKS.md "Where the import's time goes").
  */
 public final class GraphWriter {
 
@@ -262,6 +268,7 @@ public final class GraphWriter {
         }
         tx.run(
                         """
+                        CYPHER replan=skip
                         UNWIND $rows AS row
                         MERGE (d:Document {id: row.id})
                         ON CREATE SET d.importedAt = datetime(), d.complete = false
@@ -297,6 +304,7 @@ public final class GraphWriter {
         }
         tx.run(
                         """
+                        CYPHER replan=skip
                         UNWIND $rows AS row
                         MATCH (parent:Document {id: row.parentId}), (child:Document {id: row.childId})
                         MERGE (parent)-[c:CONTAINS]->(child)
@@ -338,6 +346,7 @@ public final class GraphWriter {
         }
         tx.run(
                         """
+                        CYPHER replan=skip
                         UNWIND $rows AS row
                         MATCH (d:Document {id: row.documentId})
                         MERGE (p:Passage {id: row.id})
@@ -360,6 +369,7 @@ public final class GraphWriter {
         }
         entities.forEach((kind, rows) -> tx.run(
                         """
+                        CYPHER replan=skip
                         UNWIND $rows AS row
                         MERGE (e:%s {id: row.id})
                         SET e += row.properties, e.name = row.name,
@@ -374,6 +384,7 @@ public final class GraphWriter {
                 .consume());
         mentions.forEach((kind, rows) -> tx.run(
                         """
+                        CYPHER replan=skip
                         UNWIND $rows AS row
                         MATCH (p:Passage {id: row.passageId}), (e:%s {id: row.entityId})
                         MERGE (p)-[:MENTIONS]->(e)
@@ -391,6 +402,7 @@ public final class GraphWriter {
                     : "MERGE (s)-[r:%s]->(o)".formatted(type.name());
             tx.run(
                             """
+                            CYPHER replan=skip
                             UNWIND $rows AS row
                             MATCH (s:%s {id: row.subjectId}), (o:%s {id: row.objectId}), (p:Passage {id: row.passageId})
                             %s
@@ -492,6 +504,7 @@ public final class GraphWriter {
     private static void markComplete(TransactionContext tx, List<DocumentRecord> documents) {
         tx.run(
                         """
+                        CYPHER replan=skip
                         UNWIND $ids AS id
                         MATCH (d:Document {id: id})
                         SET d.complete = true

@@ -40,15 +40,18 @@ final class GovgraphProcess implements AutoCloseable {
 
     /** Starts {@code govgraph args…} with a clean environment plus {@code env}. */
     static GovgraphProcess start(Map<String, String> env, String... args) throws IOException {
+        return start(List.of(), env, args);
+    }
+
+    /** As {@link #start(Map, String...)}, with extra JVM options (e.g. {@code -Dvaadin.…} settings). */
+    static GovgraphProcess start(List<String> jvmOptions, Map<String, String> env, String... args) throws IOException {
         if (!Files.isDirectory(LIB)) {
             throw new IllegalStateException("Run after 'package': " + LIB + " is missing");
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g",
-                "-cp",
-                LIB + "/*",
-                "no.govgraph.backend.cli.Main"));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", LIB + "/*", "no.govgraph.backend.cli.Main"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.startsWith("NEO4J_") || k.startsWith("GOVGRAPH_"));

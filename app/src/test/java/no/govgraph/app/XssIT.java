@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import no.govgraph.neo4j.embedded.BoltPassword;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +30,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
@@ -33,25 +42,36 @@ import org.openqa.selenium.WebElement;
 
 /**
  * OWASP filter-evasion strings in every field a user can bring in, shown in a real headless
- * Chromium by the login form, the import page and its report, the search and the document page.
- * The entity, graph explorer, path finder, comparison, quality and Cypher views are not yet checked
- * with the whole list here (docs/RELIABILITY.md; {@code UiJourneysIT} checks a few payloads there).
+ * Chromium by every view: the login form, the import page and its report, the search, the document
+ * page, the entity page with its evidence, the graph explorer, the path finder, the comparison, the
+ * data-quality page and the Cypher workbench (results and saved queries); then a tab left open past
+ * the UI session timeout.
  *
- * <p>One {@code govgraph serve} without the sample corpus, one browser. The payloads arrive as users bring them: three files uploaded through the import page
- * (payloads in the file names, the HTML title, its author and its text; one corrupt file so that
- * the report lists a failure), then entities written over Bolt whose names, aliases and claim quotes
- * are payloads (an office, a leader, a partner, a tool, an outcome), a saved query with a payload
- * name through the API, and a payload typed as a user name into the login form. Each payload, if it
- * ran, would set {@code window.__xss}, fetch a URL of a canary HTTP server started by the test, or
- * open a dialog. After each view the test checks: no dialog, {@code window.__xss} unset, no request
- * to the canary, no element carrying a payload in an event handler or a URL attribute, and the
- * payload visible as text.
+ * <p>One {@code govgraph serve} without the sample corpus, one browser. The payloads arrive as users
+ * bring them: three files uploaded through the import page (payloads in the file names, the HTML
+ * title, its author and its text; one corrupt file so that the report lists a failure), then
+ * entities written over Bolt whose names, aliases and claim quotes are payloads (an office, a
+ * leader, a partner, a tool, an outcome, and one tool per payload), linked to the uploaded document
+ * as the importer links them, saved queries with payload names and descriptions through the API,
+ * and a payload typed as a user name into the login form. Each payload, if it ran, would set
+ * {@code window.__xss}, fetch a URL of a canary HTTP server started by the test, or open a dialog.
+ * After each view the test checks: no dialog, {@code window.__xss} unset, no request to the canary,
+ * no element carrying a payload in an event handler or a URL attribute, and the payload visible as
+ * text.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class XssIT {
 
     private static final Duration START = Duration.ofSeconds(240);
     private static final String ADMIN_PASSWORD = "xss-admin-password";
+    /**
+     * The UI session timeout of the server: short, so the idle-session test waits little, yet long
+     * enough that no pause between two requests of the XSS views (same server) reaches it on a busy
+     * machine. The setting takes seconds ({@code SessionTimeout}).
+     */
+    private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(30);
+    /** Vaadin's heartbeat interval (default 300 s), so that several heartbeats come while the tab idles. */
+    private static final Duration HEARTBEAT = Duration.ofSeconds(10);
 
     private static final String MARK = "window.__xss=1";
     private static final String OFFICE = "office:9901";
@@ -77,6 +97,12 @@ class XssIT {
     private static final Map<String, Long> TIMINGS = new LinkedHashMap<>();
     private static final List<String> CANARY_REQUESTS = new CopyOnWriteArrayList<>();
 
+    /** One tool per payload, named by it, used by the office with a claim quoting it. */
+    private static List<String> payloadTools;
+
+    private static List<String> payloadToolNames;
+    private static List<String> savedQueryNames;
+    private static List<String> savedQueryDescriptions;
     private static HttpServer canary;
     private static String canaryUrl;
     private static List<String> payloads;
@@ -87,6 +113,31 @@ class XssIT {
     private static String base;
     private static String htmlDocument;
     private static long started;
+
+    /** On a failure: where the browser is, what it shows, and the end of the server's output. */
+    @RegisterExtension
+    static final TestWatcher DIAGNOSE = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser == null) {
+                return;
+            }
+            try {
+                String name = context.getRequiredTestMethod().getName();
+                browser.screenshot("xss-failed-" + name);
+                String text = browser.text();
+                String out = server == null ? "" : server.output();
+                System.out.printf(
+                        "XssIT %s failed at %s; the page shows:%n%s%n--- the end of serve's output:%n%s%n",
+                        name,
+                        browser.driver().getCurrentUrl(),
+                        text.substring(0, Math.min(text.length(), 2000)),
+                        out.substring(Math.max(0, out.length() - 4000)));
+            } catch (RuntimeException e) {
+                System.out.println("XssIT: no diagnosis: " + e);
+            }
+        }
+    };
 
     @BeforeAll
     static void start() throws Exception {
@@ -104,12 +155,32 @@ class XssIT {
         canary.start();
         canaryUrl = "http://127.0.0.1:" + canary.getAddress().getPort();
         payloads = payloads(canaryUrl);
+        payloadTools = IntStream.range(0, payloads.size())
+                .mapToObj(i -> "tool:fjellrev-%02d".formatted(i))
+                .toList();
+        payloadToolNames = IntStream.range(0, payloads.size())
+                .mapToObj(i -> "Verktøy %02d %s".formatted(i, payloads.get(i)))
+                .toList();
+        // Saved-query names may hold no '/' (they are part of the query's URL): those payloads go in
+        // the names, the others in the descriptions.
+        savedQueryNames = payloads.stream()
+                .filter(p -> !p.contains("/"))
+                .limit(6)
+                .map(p -> "Fjellrev " + p)
+                .toList();
+        savedQueryDescriptions =
+                payloads.stream().filter(p -> p.contains("/")).limit(6).toList();
 
         dataDir = Files.createTempDirectory("govgraph-xss");
         int web = UiJourneysIT.freePort();
         int boltPort = UiJourneysIT.freePort();
         server = GovgraphProcess.start(
-                Map.of("GOVGRAPH_ADMIN_PASSWORD", ADMIN_PASSWORD),
+                List.of("-Dvaadin.heartbeatInterval=" + HEARTBEAT.toSeconds()),
+                Map.of(
+                        "GOVGRAPH_ADMIN_PASSWORD",
+                        ADMIN_PASSWORD,
+                        "GOVGRAPH_UI_SESSION_TIMEOUT",
+                        SESSION_TIMEOUT.toSeconds() + "s"),
                 "serve",
                 "--no-sample",
                 "--data-dir",
@@ -320,8 +391,14 @@ class XssIT {
                 d -> deepText().contains("Too many failed sign-ins for '" + LOGIN_NAME + "'"), Duration.ofSeconds(30));
         assertInert("the login page");
 
-        user.sendKeys(Keys.chord(Keys.CONTROL, "a"), "admin");
-        password.sendKeys(Keys.chord(Keys.CONTROL, "a"), ADMIN_PASSWORD, Keys.ENTER);
+        // Sign in on a freshly loaded form: the first heartbeat is then HEARTBEAT away. A heartbeat sent
+        // while the sign-in request renews the session id carries the old id, is refused (403), and the
+        // client reloads to an empty form, as if the sign-in had failed (docs/RELIABILITY.md).
+        form = visit("Login (fresh form)", "/", By.tagName("vaadin-login-form"));
+        user = form.findElement(By.cssSelector("input[name='username']"));
+        password = form.findElement(By.cssSelector("input[name='password']"));
+        user.sendKeys("admin");
+        password.sendKeys(ADMIN_PASSWORD, Keys.ENTER);
         assertThat(browser.await(By.id("user-role")).getText()).isEqualTo("admin");
     }
 
@@ -374,6 +451,8 @@ class XssIT {
         assertInert("the import page");
 
         seedEntities();
+        seedPayloadTools();
+        saveQueries();
         Map<String, Object> stored = bolt.executableQuery(
                         "MATCH (d:Document {id: $id}) RETURN d.title AS title, d.author AS author, d.fileName AS file")
                 .withParameters(Map.of("id", htmlDocument))
@@ -446,6 +525,64 @@ class XssIT {
                 .execute();
     }
 
+    /**
+     * One tool per payload, named by it, that the office uses according to a claim quoting it in the
+     * uploaded document: every payload then reaches the entity page, the graph explorer, the
+     * comparison, the quality page and the Cypher results as an entity name.
+     */
+    private static void seedPayloadTools() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < payloads.size(); i++) {
+            rows.add(Map.of(
+                    "id",
+                    payloadTools.get(i),
+                    "name",
+                    payloadToolNames.get(i),
+                    "claim",
+                    "xss-tool-claim-" + i,
+                    "quote",
+                    "Fjellrev bruker " + payloads.get(i)));
+        }
+        bolt.executableQuery(
+                        """
+                        MATCH (o:Office {id: $office})
+                        MATCH (d:Document {id: $document})-[:HAS_PASSAGE]->(p:Passage)
+                        WITH o, d, p ORDER BY p.index LIMIT 1
+                        UNWIND $rows AS row
+                        CREATE (t:Tool {id: row.id, name: row.name, category: 'xss'})
+                        CREATE (o)-[:USES_TOOL {sources: [d.id]}]->(t)
+                        CREATE (p)-[:MENTIONS]->(t)
+                        CREATE (k:Claim {id: row.claim, type: 'USES_TOOL', subjectId: o.id, objectId: row.id,
+                                         period: null, quote: row.quote, page: 1, method: 'xss-fixture',
+                                         confidence: 0.4, status: 'extracted', documentId: d.id})
+                        CREATE (k)-[:FROM]->(p), (k)-[:ABOUT]->(o), (k)-[:ABOUT]->(t)
+                        """)
+                .withParameters(Map.of("office", OFFICE, "document", htmlDocument, "rows", rows))
+                .execute();
+    }
+
+    /** Saved queries with payloads in their names and descriptions, saved through the API as analysts do. */
+    private static void saveQueries() throws IOException, InterruptedException {
+        String auth = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < savedQueryNames.size(); i++) {
+            String body = "{\"name\": " + json(savedQueryNames.get(i)) + ", \"description\": "
+                    + json(savedQueryDescriptions.get(i)) + ", \"query\": \"MATCH (t:Tool) RETURN t.name AS name\"}";
+            HttpResponse<String> answer = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/queries"))
+                            .header("Authorization", "Basic " + auth)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        }
+    }
+
+    private static String json(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
     @Test
     @Order(30)
     void search() {
@@ -473,6 +610,240 @@ class XssIT {
         payloads.forEach(p -> lines.add("Fjellrev " + p));
         assertShown("the document page", lines.toArray(String[]::new));
         assertInert("the document page");
+    }
+
+    @Test
+    @Order(50)
+    void entityPageWithEvidence() {
+        WebElement name = visit("Entity with evidence", "/entity/" + OFFICE, By.id("entity-name"));
+        assertThat(name.getText()).isEqualTo(OFFICE_NAME);
+        assertThat(browser.driver().getTitle()).startsWith(OFFICE_NAME);
+        List<String> shown = new ArrayList<>(List.of(
+                LEADER_NAME,
+                PARTNER_NAME,
+                TOOL_NAME,
+                OUTCOME_NAME,
+                "Also known as: " + String.join(", ", ALIASES),
+                "county: " + payloads.get(31),
+                TITLE));
+        shown.addAll(payloadToolNames);
+        assertShown("the entity page", shown.toArray(String[]::new));
+
+        long t = System.nanoTime();
+        assertThat(openEvidence(TOOL).getText()).contains(payloads.get(27) + " bruker " + payloads.get(20));
+        time("Entity: open one relationship's evidence", t);
+        for (int i : new int[] {0, 27, 47}) {
+            assertThat(openEvidence(payloadTools.get(i)).getText()).contains("Fjellrev bruker " + payloads.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<String> documents = (List<String>)
+                browser.js("return [...document.querySelectorAll('a.claim-document')].map(a => a.textContent);");
+        assertThat(documents).containsExactly(TITLE, TITLE, TITLE, TITLE);
+        assertInert("the entity page");
+    }
+
+    /**
+     * Opens the evidence of the office's relationship with {@code other} as a user does, by the
+     * summary's toggle: the summary also holds a link to the other entity, which a click on its middle
+     * may hit (with a long name it does), leaving the page.
+     */
+    private static WebElement openEvidence(String other) {
+        String relationship = "vaadin-details.relationship[data-other='" + other + "']";
+        WebElement details = browser.await(By.cssSelector(relationship));
+        WebElement summary = details.findElement(By.cssSelector("vaadin-details-summary"));
+        browser.js("arguments[0].scrollIntoView({block: 'center'});", summary);
+        summary.getShadowRoot().findElement(By.cssSelector("[part='toggle']")).click();
+        browser.awaitVaadin();
+        return browser.await(By.cssSelector(relationship + " .claim-quote"));
+    }
+
+    @Test
+    @Order(60)
+    void graphExplorer() {
+        long t = System.nanoTime();
+        browser.open("/explore/" + OFFICE);
+        WebElement graph = browser.await(By.cssSelector("gg-graph"));
+        int expected = 5 + payloadTools.size();
+        browser.waitUntil(d -> ("" + expected).equals(graph.getDomAttribute("data-nodes")), Duration.ofSeconds(30));
+        time("Graph explorer", t);
+        // Cytoscape draws the names on its canvas: the labels are the names, unchanged (shortened).
+        @SuppressWarnings("unchecked")
+        List<String> labels =
+                (List<String>) browser.js("return arguments[0]._cy.nodes().map(n => n.data('caption'));", graph);
+        assertThat(labels)
+                .containsExactlyInAnyOrderElementsOf(Stream.concat(
+                                Stream.of(OFFICE_NAME, LEADER_NAME, PARTNER_NAME, TOOL_NAME, OUTCOME_NAME),
+                                payloadToolNames.stream())
+                        .map(XssIT::shortened)
+                        .toList());
+        // A node's summary in the side panel carries the whole name.
+        for (String node : List.of(LEADER, payloadTools.get(38))) {
+            browser.js("arguments[0]._cy.getElementById(arguments[1]).emit('tap');", graph, node);
+            browser.awaitVaadin();
+            String full = node.equals(LEADER) ? LEADER_NAME : payloadToolNames.get(38);
+            browser.waitUntil(
+                    d -> browser.await(By.cssSelector("#explore-side h3"))
+                            .getText()
+                            .equals(full),
+                    Duration.ofSeconds(30));
+            assertInert("the graph explorer's node summary");
+        }
+        browser.js(
+                "arguments[0]._cy.edges().filter(e => e.data('target') === arguments[1])[0].emit('tap');",
+                graph,
+                OUTCOME);
+        browser.awaitVaadin();
+        assertThat(browser.await(By.cssSelector("#explore-side .claim-quote")).getText())
+                .contains(payloads.get(44) + " 61,5 prosent " + payloads.get(45));
+        assertInert("the graph explorer");
+    }
+
+    @Test
+    @Order(70)
+    void pathFinder() {
+        String to = payloadTools.get(39);
+        visit("Path finder", "/paths?from=" + LEADER + "&to=" + to, By.cssSelector(".path"));
+        assertThat(browser.driver().findElement(By.cssSelector(".path")).getText())
+                .isEqualTo(LEADER_NAME + " —LEADS→ " + OFFICE_NAME + " —USES_TOOL→ " + payloadToolNames.get(39));
+        WebElement graph = browser.await(By.cssSelector("gg-graph"));
+        browser.waitUntil(d -> "3".equals(graph.getDomAttribute("data-nodes")), Duration.ofSeconds(30));
+        assertInert("the path finder");
+    }
+
+    @Test
+    @Order(80)
+    void comparison() {
+        visit("Comparison", "/compare", By.cssSelector("#compare-matrix .compare-value"));
+        assertThat(browser.await(By.cssSelector("#compare-outcome input")).getDomProperty("value"))
+                .isEqualTo(OUTCOME_NAME);
+        // The matrix has a column per tool, headed by its name; the splits list every tool too.
+        List<String> shown = new ArrayList<>(List.of(OFFICE_NAME, TOOL_NAME));
+        shown.addAll(payloadToolNames);
+        assertShown("the comparison", shown.toArray(String[]::new));
+        assertInert("the comparison");
+    }
+
+    @Test
+    @Order(90)
+    void quality() {
+        visit("Data quality", "/quality", By.id("quality-unsupported"));
+        browser.waitUntil(d -> browser.text().contains(LEADER_NAME), Duration.ofSeconds(30));
+        assertShown("the quality page", LEADER_NAME, OFFICE_NAME, safe(TEXT_FILE));
+        // 52 relationships on one claim of confidence 0.4; the grid draws the rows in view.
+        String weak = (String) browser.js("return arguments[0].innerText;", browser.await(By.id("weakly-supported")));
+        assertThat(payloadToolNames.stream().filter(weak::contains).count())
+                .as("payload tools among the weakly supported relationships")
+                .isGreaterThan(3);
+        assertInert("the quality page");
+    }
+
+    @Test
+    @Order(100)
+    void cypherWorkbenchResultsAndSavedQueries() {
+        visit("Cypher workbench", "/cypher", By.id("cypher-editor"));
+        long t = System.nanoTime();
+        typeQuery("MATCH (o:Office {id: '" + OFFICE + "'})-[r]-(n) WITH o, n ORDER BY n.id"
+                + " RETURN o.name AS office, collect(n.name) AS others, '<svg onload=" + MARK + ">' AS literal");
+        WebElement summary = browser.await(By.id("query-summary"));
+        browser.waitUntil(d -> summary.getText().startsWith("1 row"), Duration.ofSeconds(30));
+        time("Cypher: run a query", t);
+        List<String> shown = new ArrayList<>(
+                List.of(OFFICE_NAME, LEADER_NAME, PARTNER_NAME, TOOL_NAME, OUTCOME_NAME, "<svg onload=" + MARK + ">"));
+        shown.addAll(payloadToolNames);
+        assertShown("the Cypher results", shown.toArray(String[]::new));
+        assertInert("the Cypher results");
+
+        WebElement saved = browser.await(By.cssSelector("#saved-queries input"));
+        saved.click();
+        @SuppressWarnings("unchecked")
+        List<String> items = browser.waitUntil(
+                d -> {
+                    List<String> texts = (List<String>) browser.js(
+                            "return [...document.querySelectorAll('vaadin-combo-box-item')].map(i => i.textContent);");
+                    // The overlay's items get their text a moment after they appear.
+                    return texts.size() >= savedQueryNames.size()
+                                    && texts.stream().noneMatch(String::isBlank)
+                            ? texts
+                            : null;
+                },
+                Duration.ofSeconds(30));
+        List<String> expected = IntStream.range(0, savedQueryNames.size())
+                .mapToObj(i -> savedQueryNames.get(i) + " — " + savedQueryDescriptions.get(i))
+                .toList();
+        assertThat(items.stream().map(String::strip).toList()).containsAll(expected);
+        assertInert("the saved queries");
+        saved.sendKeys(Keys.ESCAPE);
+    }
+
+    /** A caption as the graph component draws it (at most 40 characters). */
+    private static String shortened(String caption) {
+        return caption.length() > 40 ? caption.substring(0, 39) + "…" : caption;
+    }
+
+    private static void typeQuery(String query) {
+        WebElement editor = browser.await(By.id("cypher-editor"));
+        WebElement content = browser.waitUntil(
+                d -> editor.getShadowRoot().findElement(By.cssSelector(".cm-content")), Duration.ofSeconds(30));
+        content.click();
+        browser.js("document.getElementById('cypher-editor').value = arguments[0];", query);
+        content.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        browser.awaitVaadin();
+    }
+
+    @Test
+    @Order(110)
+    void aTabLeftOpenPastTheSessionTimeoutMustSignInAgain() throws InterruptedException {
+        browser.open("/document/" + htmlDocument);
+        assertThat(browser.await(By.id("document-title")).getText()).isEqualTo(TITLE);
+        // Count the heartbeats the open tab sends while nobody uses it, and when the last one left
+        // (kept in localStorage, so across a reload).
+        browser.js(
+                """
+                localStorage.setItem('heartbeats', '0');
+                localStorage.setItem('lastHeartbeat', '0');
+                localStorage.setItem('idleSince', String(Date.now()));
+                new PerformanceObserver(list => {
+                  for (const e of list.getEntries().filter(e => e.name.includes('v-r=heartbeat'))) {
+                    localStorage.setItem('heartbeats', String(Number(localStorage.getItem('heartbeats')) + 1));
+                    localStorage.setItem('lastHeartbeat', String(Math.round(performance.timeOrigin + e.startTime)));
+                  }
+                }).observe({type: 'resource'});
+                """);
+        long t = System.nanoTime();
+        Thread.sleep(SESSION_TIMEOUT.toMillis());
+        // Vaadin checks the idle time when a request comes in: wait for a heartbeat that left after the
+        // timeout (or for the reload it may already have caused). A click before it would still count.
+        browser.waitUntil(
+                d -> !d.findElements(By.tagName("vaadin-login-form")).isEmpty()
+                        || (Boolean) browser.js(
+                                "return Number(localStorage.getItem('lastHeartbeat'))"
+                                        + " > Number(localStorage.getItem('idleSince')) + arguments[0] + 500;",
+                                SESSION_TIMEOUT.toMillis()),
+                HEARTBEAT.multipliedBy(3).plusSeconds(30));
+        long heartbeats = Long.parseLong((String) browser.js("return localStorage.getItem('heartbeats');"));
+        boolean alreadyOnLogin =
+                !browser.driver().findElements(By.tagName("vaadin-login-form")).isEmpty();
+        System.out.printf(
+                "XssIT: idle %d s, %d heartbeats while idle, sign-in form shown before any action: %s%n",
+                Duration.ofNanos(System.nanoTime() - t).toSeconds(), heartbeats, alreadyOnLogin);
+        // The tab kept its heartbeats going all along: only the user's own requests count.
+        assertThat(heartbeats).as("heartbeats while the tab idled").isGreaterThanOrEqualTo(2);
+
+        // The next click in the open tab lands on the sign-in form, not on data.
+        List<WebElement> nav =
+                browser.driver().findElements(By.xpath("//vaadin-side-nav-item[normalize-space(.)='Search']"));
+        if (!nav.isEmpty()) {
+            browser.click(nav.get(0));
+        }
+        browser.await(By.tagName("vaadin-login-form"));
+        assertThat(browser.driver().findElements(By.id("user-role"))).isEmpty();
+        assertThat(browser.text()).doesNotContain("Fjellrev");
+        // And so does every view opened afresh in that browser.
+        for (String path : List.of("/document/" + htmlDocument, "/entity/" + OFFICE, "/search?q=Fjellrev", "/cypher")) {
+            browser.open(path);
+            browser.await(By.tagName("vaadin-login-form"));
+            assertThat(browser.text()).as(path).doesNotContain("Fjellrev");
+        }
     }
 
     private static String sha256(byte[] bytes) throws Exception {

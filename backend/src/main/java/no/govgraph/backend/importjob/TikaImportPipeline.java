@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ import org.neo4j.driver.Driver;
 /**
  * Upload jobs run the very pipeline of {@code govgraph import}: Tika in child worker processes,
  * the same extractor, the same {@code ImportRun} record. Settings come from
- * {@code govgraph.import.*} ({@code workers}, {@code ocr}, {@code vocabulary}).
+ * {@code govgraph.import.*} ({@code workers}, {@code ocr}, {@code vocabulary}, {@code batch-wait}).
  */
 @Singleton
 @Requires(missingProperty = "govgraph.test.pipeline")
@@ -35,11 +36,13 @@ public class TikaImportPipeline implements ImportPipeline {
             Driver driver,
             @Value("${govgraph.import.workers:0}") int workers,
             @Value("${govgraph.import.ocr:false}") boolean ocr,
-            @Value("${govgraph.import.vocabulary:}") String vocabulary) {
+            @Value("${govgraph.import.vocabulary:}") String vocabulary,
+            @Value("${govgraph.import.batch-wait:2s}") Duration batchWait) {
         this.driver = driver;
         ImportOptions defaults = ImportOptions.defaults();
         ParserSettings parser = defaults.parser().withOcr(ocr && Tesseract.isInstalled(null));
-        this.options = new ImportOptions(workers > 0 ? workers : defaults.workers(), defaults.limits(), parser);
+        this.options =
+                new ImportOptions(workers > 0 ? workers : defaults.workers(), defaults.limits(), parser, batchWait);
         // A bad vocabulary fails the server's start, with the file and entry named, not the first upload.
         this.extractor = FactExtractors.forVocabulary(vocabulary.isBlank() ? null : Path.of(vocabulary));
     }

@@ -56,7 +56,11 @@ class ServerCrashConsistencyIT {
         }
         signals.add(Math.min(1, signals.size()), "SIGTERM");
 
-        try (ServerProcess server = new ServerProcess(dir.resolve("data"), "1g", List.of())) {
+        // Write batches of 100 ms, not the default 2 s, so a job spans many transactions and a kill
+        // can land between and inside them on any machine (at 2 s a fast machine wrote the CI job in
+        // one or two).
+        try (ServerProcess server =
+                new ServerProcess(dir.resolve("data"), "1g", List.of("-Dgovgraph.import.batch-wait=100ms"))) {
             server.start();
             String token = server.token();
             String jobId = server.upload(files, token).get("id").asText();
@@ -72,12 +76,22 @@ class ServerCrashConsistencyIT {
                     rounds.add("round " + round + ": the job finished before the " + signal);
                     break;
                 }
-                // A random moment of the run, not a count of written documents: the writer commits
-                // up to 2 s of files at once, so on a fast machine a job of this size is written in
-                // one or two transactions, and a kill that waits for documents comes after the end.
-                Thread.sleep(random.nextInt(1500));
+                // One round in three stops the server while the job parses, before this start's first
+                // write; the others 0-1 s after it, when files are being written batch after batch.
+                String when;
+                if (random.nextInt(3) == 0) {
+                    Thread.sleep(random.nextInt(1500));
+                    when = "while parsing";
+                } else if (awaitWrite(server, bolt, before, jobId, token)) {
+                    Thread.sleep(random.nextInt(1000));
+                    when = "while writing";
+                } else {
+                    rounds.add("round " + round + ": the job finished before the " + signal);
+                    break;
+                }
                 long atKill = completeDocuments(bolt);
-                String line = "round " + round + ": complete documents " + before + " -> " + atKill + ", ";
+                String line =
+                        "round " + round + " (" + when + "): complete documents " + before + " -> " + atKill + ", ";
                 if (signal.equals("SIGKILL")) {
                     List<ProcessHandle> workers = server.kill();
                     line += "kill -9";
@@ -169,6 +183,24 @@ class ServerCrashConsistencyIT {
 
     private static long completeDocuments(Driver bolt) {
         return count(bolt, "MATCH (d:Document {complete: true}) RETURN count(d)", Map.of());
+    }
+
+    /** Waits until more than {@code before} documents are complete; false if the job is over first. */
+    private static boolean awaitWrite(ServerProcess server, Driver bolt, long before, String jobId, String token)
+            throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (completeDocuments(bolt) <= before) {
+            String status =
+                    server.getJson("/api/imports/" + jobId, token).get("status").asText();
+            if (status.equals("finished") || status.equals("failed")) {
+                return false;
+            }
+            if (!server.isAlive() || System.nanoTime() > deadline) {
+                throw new AssertionError("the job wrote nothing in 5 minutes (or serve died):\n" + server.log());
+            }
+            Thread.sleep(20);
+        }
+        return true;
     }
 
     /** Waits until the upload job runs; false if it is already over. */

@@ -1,7 +1,5 @@
 package no.govgraph.bench.importing;
 
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +7,6 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import no.govgraph.bench.report.Latency;
 import no.govgraph.ingest.parse.ExtractedDocument;
 import no.govgraph.ingest.parse.ExtractionResult;
@@ -36,29 +33,7 @@ public final class RawForkedMain {
     private RawForkedMain() {}
 
     public static void main(String[] args) throws Exception {
-        int workers = Runtime.getRuntime().availableProcessors();
-        Path out = null;
-        Path dir = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--workers" -> workers = Integer.parseInt(args[++i]);
-                case "--out" -> out = Path.of(args[++i]);
-                default -> dir = Path.of(args[i]);
-            }
-        }
-        if (out == null || dir == null) {
-            System.err.println("usage: RawForkedMain --workers N --out FILE DIR");
-            System.exit(2);
-        }
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
-        }
-        Properties result = parseAll(files, workers);
-        try (OutputStream o = Files.newOutputStream(out)) {
-            result.store(o, "raw Tika in parse worker processes");
-        }
-        System.exit(0);
+        RawSide.main(args, RawForkedMain.class, "raw Tika in parse worker processes", RawForkedMain::parseAll);
     }
 
     static Properties parseAll(List<Path> files, int workers) throws Exception {

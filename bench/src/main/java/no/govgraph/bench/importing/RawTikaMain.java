@@ -1,7 +1,5 @@
 package no.govgraph.bench.importing;
 
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import no.govgraph.bench.report.Latency;
 import no.govgraph.ingest.parse.ParserSettings;
 import org.apache.tika.config.ServiceLoader;
@@ -54,29 +51,7 @@ public final class RawTikaMain {
     private RawTikaMain() {}
 
     public static void main(String[] args) throws Exception {
-        int workers = Runtime.getRuntime().availableProcessors();
-        Path out = null;
-        Path dir = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--workers" -> workers = Integer.parseInt(args[++i]);
-                case "--out" -> out = Path.of(args[++i]);
-                default -> dir = Path.of(args[i]);
-            }
-        }
-        if (out == null || dir == null) {
-            System.err.println("usage: RawTikaMain --workers N --out FILE DIR");
-            System.exit(2);
-        }
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
-        }
-        Properties result = parseAll(files, workers);
-        try (OutputStream o = Files.newOutputStream(out)) {
-            result.store(o, "raw Tika");
-        }
-        System.exit(0);
+        RawSide.main(args, RawTikaMain.class, "raw Tika", RawTikaMain::parseAll);
     }
 
     /** The parser of govgraph's import workers (see {@code TikaTextExtractor.buildParser}), without its depth guard. */

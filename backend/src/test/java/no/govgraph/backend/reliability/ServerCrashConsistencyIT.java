@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import no.govgraph.ingest.run.FactExtractors;
 import no.govgraph.ingest.run.ImportListener;
 import no.govgraph.ingest.run.ImportOptions;
@@ -20,8 +19,6 @@ import no.govgraph.neo4j.checksum.GraphChecksum;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.Value;
-import org.neo4j.driver.types.TypeSystem;
 
 /**
  * Crash consistency of the server (issue 8): {@code govgraph serve} runs as its own process, an
@@ -113,7 +110,7 @@ class ServerCrashConsistencyIT {
             JsonNode job = server.awaitJob(jobId, token, Duration.ofMinutes(FULL ? 30 : 10));
             Driver bolt = server.bolt();
             GraphChecksum.Result afterKills = GraphChecksum.of(bolt);
-            SortedMap<String, Integer> linesAfterKills = graphLines(bolt);
+            SortedMap<String, Integer> linesAfterKills = GraphChecksum.lines(bolt);
             long documents = count(bolt, "MATCH (d:Document) RETURN count(d)", Map.of());
             long passages = count(bolt, "MATCH (p:Passage) RETURN count(p)", Map.of());
             long incomplete =
@@ -145,7 +142,7 @@ class ServerCrashConsistencyIT {
                 clean = importer.run(List.of(uploadDir), ImportListener.NONE);
             }
             GraphChecksum.Result cleanChecksum = GraphChecksum.of(bolt);
-            SortedMap<String, Integer> cleanLines = graphLines(bolt);
+            SortedMap<String, Integer> cleanLines = GraphChecksum.lines(bolt);
             long cleanDocuments = count(bolt, "MATCH (d:Document) RETURN count(d)", Map.of());
             long cleanPassages = count(bolt, "MATCH (p:Passage) RETURN count(p)", Map.of());
 
@@ -174,7 +171,7 @@ class ServerCrashConsistencyIT {
                     .isZero();
             assertThat(documents).as("documents lost or duplicated").isEqualTo(cleanDocuments);
             assertThat(passages).as("passages lost or duplicated").isEqualTo(cleanPassages);
-            assertThat(difference(linesAfterKills, cleanLines))
+            assertThat(GraphChecksum.difference(linesAfterKills, cleanLines, 40))
                     .as("nodes and relationships (with properties) that differ from a clean import")
                     .isEmpty();
             assertThat(afterKills.sha256()).isEqualTo(cleanChecksum.sha256());
@@ -246,55 +243,5 @@ class ServerCrashConsistencyIT {
                 .get(0)
                 .get(0)
                 .asLong();
-    }
-
-    /** The graph's content as lines (what GraphChecksum hashes), counted, to show a difference. */
-    private static SortedMap<String, Integer> graphLines(Driver bolt) {
-        SortedMap<String, Integer> lines = new TreeMap<>();
-        var records = bolt.executableQuery(
-                        """
-                        MATCH (n) WHERE none(l IN labels(n) WHERE l IN $excluded)
-                        RETURN 'N' + reduce(s = '', l IN labels(n) | s + ':' + l) AS head, properties(n) AS props
-                        UNION ALL
-                        MATCH (a)-[r]->(b)
-                        WHERE none(l IN labels(a) WHERE l IN $excluded) AND none(l IN labels(b) WHERE l IN $excluded)
-                        RETURN 'R ' + a.id + '|' + type(r) + '|' + b.id AS head, properties(r) AS props
-                        """)
-                .withParameters(Map.of("excluded", List.copyOf(GraphChecksum.EXCLUDED_LABELS)))
-                .execute()
-                .records();
-        for (var r : records) {
-            SortedMap<String, String> props = new TreeMap<>();
-            r.get("props").asMap(ServerCrashConsistencyIT::canonical).forEach((k, v) -> {
-                if (!GraphChecksum.EXCLUDED_PROPERTIES.contains(k)) {
-                    props.put(k, v);
-                }
-            });
-            lines.merge(r.get("head").asString() + " " + props, 1, Integer::sum);
-        }
-        return lines;
-    }
-
-    private static String canonical(Value value) {
-        if (value.hasType(TypeSystem.getDefault().LIST())) {
-            List<String> items = new ArrayList<>(value.asList(ServerCrashConsistencyIT::canonical));
-            items.sort(null);
-            return items.toString();
-        }
-        return value.toString();
-    }
-
-    private static List<String> difference(SortedMap<String, Integer> crashed, SortedMap<String, Integer> clean) {
-        List<String> out = new ArrayList<>();
-        java.util.SortedSet<String> keys = new java.util.TreeSet<>(crashed.keySet());
-        keys.addAll(clean.keySet());
-        for (String k : keys) {
-            int a = crashed.getOrDefault(k, 0);
-            int b = clean.getOrDefault(k, 0);
-            if (a != b) {
-                out.add("after the kills " + a + ", clean " + b + ": " + k);
-            }
-        }
-        return out.size() > 40 ? out.subList(0, 40) : out;
     }
 }

@@ -74,7 +74,8 @@ class CrashConsistencyIT {
 
         ImportReport last = run(corpus);
         String afterCrashes = checksum();
-        java.util.SortedMap<String, Integer> linesAfterCrashes = graphLines();
+        java.util.SortedMap<String, Integer> linesAfterCrashes =
+                no.govgraph.neo4j.checksum.GraphChecksum.lines(neo4j().driver());
         long documents = count("MATCH (d:Document) RETURN count(d)");
         long passages = count("MATCH (p:Passage) RETURN count(p)");
         long incomplete = count("MATCH (d:Document) WHERE NOT coalesce(d.complete, false) RETURN count(d)");
@@ -83,7 +84,8 @@ class CrashConsistencyIT {
         neo4j().clear();
         ImportReport clean = run(corpus);
         String cleanChecksum = checksum();
-        java.util.SortedMap<String, Integer> cleanLines = graphLines();
+        java.util.SortedMap<String, Integer> cleanLines =
+                no.govgraph.neo4j.checksum.GraphChecksum.lines(neo4j().driver());
 
         System.err.println("Crash consistency, seed " + seed + ", " + DOCUMENTS + " files:\n  "
                 + String.join("\n  ", kills) + "\n  final run: imported " + last.imported() + ", unchanged "
@@ -99,61 +101,10 @@ class CrashConsistencyIT {
         assertThat(missingPaths).as("files of the corpus with no document").isZero();
         assertThat(documents).as("documents lost or duplicated").isEqualTo(count("MATCH (d:Document) RETURN count(d)"));
         assertThat(passages).as("passages lost or duplicated").isEqualTo(count("MATCH (p:Passage) RETURN count(p)"));
-        assertThat(difference(linesAfterCrashes, cleanLines))
+        assertThat(no.govgraph.neo4j.checksum.GraphChecksum.difference(linesAfterCrashes, cleanLines, 40))
                 .as("nodes and relationships (with properties) that differ from a clean run")
                 .isEmpty();
         assertThat(afterCrashes).isEqualTo(cleanChecksum);
-    }
-
-    /** The graph's content as lines (what GraphChecksum hashes), counted, to show a difference. */
-    private static java.util.SortedMap<String, Integer> graphLines() {
-        java.util.SortedMap<String, Integer> lines = new java.util.TreeMap<>();
-        java.util.Map<String, Object> params =
-                java.util.Map.of("excluded", List.copyOf(no.govgraph.neo4j.checksum.GraphChecksum.EXCLUDED_LABELS));
-        for (var r : query(
-                """
-                MATCH (n) WHERE none(l IN labels(n) WHERE l IN $excluded)
-                RETURN 'N' + reduce(s = '', l IN labels(n) | s + ':' + l) AS head, properties(n) AS props
-                UNION ALL
-                MATCH (a)-[r]->(b)
-                WHERE none(l IN labels(a) WHERE l IN $excluded) AND none(l IN labels(b) WHERE l IN $excluded)
-                RETURN 'R ' + a.id + '|' + type(r) + '|' + b.id AS head, properties(r) AS props
-                """,
-                params)) {
-            java.util.Map<String, String> props = new java.util.TreeMap<>();
-            // Lists compare as sets, as in GraphChecksum: the order of a document's paths is the order seen.
-            r.get("props").asMap(CrashConsistencyIT::canonical).forEach((k, v) -> {
-                if (!no.govgraph.neo4j.checksum.GraphChecksum.EXCLUDED_PROPERTIES.contains(k)) {
-                    props.put(k, v);
-                }
-            });
-            lines.merge(r.get("head").asString() + " " + props, 1, Integer::sum);
-        }
-        return lines;
-    }
-
-    private static String canonical(org.neo4j.driver.Value value) {
-        if (value.hasType(org.neo4j.driver.types.TypeSystem.getDefault().LIST())) {
-            List<String> items = new ArrayList<>(value.asList(CrashConsistencyIT::canonical));
-            items.sort(null);
-            return items.toString();
-        }
-        return value.toString();
-    }
-
-    private static List<String> difference(
-            java.util.SortedMap<String, Integer> crashed, java.util.SortedMap<String, Integer> clean) {
-        List<String> out = new ArrayList<>();
-        java.util.SortedSet<String> keys = new java.util.TreeSet<>(crashed.keySet());
-        keys.addAll(clean.keySet());
-        for (String k : keys) {
-            int a = crashed.getOrDefault(k, 0);
-            int b = clean.getOrDefault(k, 0);
-            if (a != b) {
-                out.add("after crashes " + a + ", clean " + b + ": " + k);
-            }
-        }
-        return out.size() > 40 ? out.subList(0, 40) : out;
     }
 
     private static long completeDocuments() {

@@ -8,7 +8,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
@@ -47,8 +51,48 @@ public final class GraphChecksum {
     /** The checksum of the graph behind {@code driver}, as 64 hex digits, with counts. */
     public static Result of(Driver driver) {
         MessageDigest digest = sha256();
-        long nodes = 0;
-        long relationships = 0;
+        long[] counts = new long[2];
+        forEachLine(
+                driver,
+                line -> {
+                    update(digest, line);
+                    counts[0]++;
+                },
+                line -> {
+                    update(digest, line);
+                    counts[1]++;
+                });
+        return new Result(HexFormat.of().formatHex(digest.digest()), counts[0], counts[1]);
+    }
+
+    /**
+     * The lines the checksum hashes, each with how often it occurs: when two checksums differ, the
+     * {@link #difference} of their lines says where.
+     */
+    public static SortedMap<String, Integer> lines(Driver driver) {
+        SortedMap<String, Integer> lines = new TreeMap<>();
+        Consumer<String> count = line -> lines.merge(line, 1, Integer::sum);
+        forEachLine(driver, count, count);
+        return lines;
+    }
+
+    /** The lines that occur a different number of times in {@code a} and {@code b}, at most {@code max}. */
+    public static List<String> difference(SortedMap<String, Integer> a, SortedMap<String, Integer> b, int max) {
+        List<String> out = new ArrayList<>();
+        SortedSet<String> keys = new TreeSet<>(a.keySet());
+        keys.addAll(b.keySet());
+        for (String k : keys) {
+            int inA = a.getOrDefault(k, 0);
+            int inB = b.getOrDefault(k, 0);
+            if (inA != inB && out.size() < max) {
+                out.add(inA + " × against " + inB + " ×: " + k);
+            }
+        }
+        return out;
+    }
+
+    /** Every node line, then every relationship line, in the canonical order. */
+    private static void forEachLine(Driver driver, Consumer<String> nodeLine, Consumer<String> relationshipLine) {
         Map<String, Object> params = Map.of("excluded", List.copyOf(EXCLUDED_LABELS));
         try (Session session = driver.session(SessionConfig.builder().build())) {
             var nodeResult = session.run(
@@ -63,8 +107,7 @@ public final class GraphChecksum {
                 Record r = nodeResult.next();
                 List<String> labels = new ArrayList<>(r.get("labels").asList(Value::asString));
                 labels.sort(null);
-                update(digest, "N" + labels + canonical(r.get("props")));
-                nodes++;
+                nodeLine.accept("N" + labels + canonical(r.get("props")));
             }
             var relResult = session.run(
                     """
@@ -76,14 +119,10 @@ public final class GraphChecksum {
                     params);
             while (relResult.hasNext()) {
                 Record r = relResult.next();
-                update(
-                        digest,
-                        "R" + r.get("from").asString("?") + "|" + r.get("type").asString() + "|"
-                                + r.get("to").asString("?") + canonical(r.get("props")));
-                relationships++;
+                relationshipLine.accept("R" + r.get("from").asString("?") + "|"
+                        + r.get("type").asString() + "|" + r.get("to").asString("?") + canonical(r.get("props")));
             }
         }
-        return new Result(HexFormat.of().formatHex(digest.digest()), nodes, relationships);
     }
 
     private static String canonical(Value props) {

@@ -377,29 +377,161 @@ class XssIT {
     @Test
     @Order(10)
     void showsAPayloadTypedAsUserNameAsTextAndSignsIn() {
-        WebElement form = visit("Login (payload as user name)", "/", By.tagName("vaadin-login-form"));
-        WebElement user = form.findElement(By.cssSelector("input[name='username']"));
-        WebElement password = form.findElement(By.cssSelector("input[name='password']"));
-        // Six wrong guesses: the form says the name is locked, quoting it.
+        visit("Login (payload as user name)", "/", By.tagName("vaadin-login-form"));
+        // Six wrong guesses: the form says the name is locked, quoting it. Each attempt is a form post
+        // and a new page.
         for (int i = 0; i < 6; i++) {
-            user.sendKeys(Keys.chord(Keys.CONTROL, "a"), LOGIN_NAME);
-            password.sendKeys(Keys.chord(Keys.CONTROL, "a"), "wrong-" + i, Keys.ENTER);
-            browser.awaitVaadin();
+            submitLogin(LOGIN_NAME, "wrong-" + i, null);
         }
         // The form shows its error in its shadow DOM.
         browser.waitUntil(
                 d -> deepText().contains("Too many failed sign-ins for '" + LOGIN_NAME + "'"), Duration.ofSeconds(30));
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/login?error");
         assertInert("the login page");
 
-        // Sign in on a freshly loaded form: the first heartbeat is then HEARTBEAT away. A heartbeat sent
-        // while the sign-in request renews the session id carries the old id, is refused (403), and the
-        // client reloads to an empty form, as if the sign-in had failed (docs/RELIABILITY.md).
-        form = visit("Login (fresh form)", "/", By.tagName("vaadin-login-form"));
-        user = form.findElement(By.cssSelector("input[name='username']"));
-        password = form.findElement(By.cssSelector("input[name='password']"));
-        user.sendKeys("admin");
-        password.sendKeys(ADMIN_PASSWORD, Keys.ENTER);
+        // Sign in while the page's Vaadin client sends a request of its own with the session id from
+        // before the sign-in: it leaves together with the form's post (docs/RELIABILITY.md).
+        visit("Login (fresh form)", "/", By.tagName("vaadin-login-form"));
+        submitLogin(
+                "admin",
+                ADMIN_PASSWORD,
+                """
+                document.querySelector('vaadin-login-form').addEventListener('login', () =>
+                    Object.values(window.Vaadin.Flow.clients).forEach(c => c.poll && c.poll()));
+                """);
         assertThat(browser.await(By.id("user-role")).getText()).isEqualTo("admin");
+    }
+
+    /**
+     * Types a user name and password into the login form and sends it; returns once the page the form
+     * post led to has loaded. {@code beforeSubmit} is run in the page first, if given.
+     */
+    private static void submitLogin(String username, String password, String beforeSubmit) {
+        WebElement form = browser.await(By.tagName("vaadin-login-form"));
+        browser.js("window.__formPage = true;");
+        if (beforeSubmit != null) {
+            browser.js(beforeSubmit);
+        }
+        form.findElement(By.cssSelector("input[name='username']")).sendKeys(Keys.chord(Keys.CONTROL, "a"), username);
+        form.findElement(By.cssSelector("input[name='password']"))
+                .sendKeys(Keys.chord(Keys.CONTROL, "a"), password, Keys.ENTER);
+        browser.waitUntil(d -> !formPageStillShown(), Duration.ofSeconds(60));
+        browser.awaitVaadin();
+    }
+
+    private static boolean formPageStillShown() {
+        try {
+            return Boolean.TRUE.equals(browser.js("return window.__formPage === true;"));
+        } catch (org.openqa.selenium.WebDriverException e) {
+            // Mid-navigation.
+            return true;
+        }
+    }
+
+    /**
+     * The sign-in's answer (303 with the new session cookie) is still on its way while the page that
+     * posted the form makes its own requests with the old session id: the client must keep waiting,
+     * not reload (which would cancel the navigation carrying the new cookie). The test holds the answer
+     * back by posting the form itself with the browser's cookie and token, lets the page's Vaadin
+     * client send a UIDL request and a heartbeat goes out with the old id, and then hands the answer to
+     * the browser. Also the post's refusals: no token, a forged token, a wrong password.
+     */
+    @Test
+    @Order(12)
+    void aSignInSurvivesThePagesOwnRequestsWithTheOldSessionId() throws Exception {
+        browser.driver().manage().deleteAllCookies();
+        visit("Login (held answer)", "/search?q=Fjellrev", By.tagName("vaadin-login-form"));
+        String oldId = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        String token = (String) browser.js("return document.querySelector('meta[name=_csrf]').content;");
+        String tokenName = (String) browser.js("return document.querySelector('meta[name=_csrf_parameter]').content;");
+        String action = (String) browser.js("return document.querySelector('vaadin-login-form').action;");
+        assertThat(action).isEqualTo("/signin?next=search%3Fq%3DFjellrev");
+        HttpClient http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+
+        // Refused: nobody is signed in and the session keeps its id.
+        for (String form : List.of(
+                "username=admin&password=" + ADMIN_PASSWORD,
+                "username=admin&password=" + ADMIN_PASSWORD + "&" + tokenName + "=forged")) {
+            HttpResponse<String> refused = postForm(http, action, oldId, form);
+            assertThat(refused.statusCode()).isEqualTo(303);
+            assertThat(refused.headers().firstValue("Location")).hasValue("/login?expired&next=search%3Fq%3DFjellrev");
+            assertThat(refused.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID="));
+        }
+        HttpResponse<String> wrong =
+                postForm(http, action, oldId, "username=admin&password=wrong&" + tokenName + "=" + token);
+        assertThat(wrong.statusCode()).isEqualTo(303);
+        assertThat(wrong.headers().firstValue("Location")).hasValue("/login?error&next=search%3Fq%3DFjellrev");
+        assertThat(wrong.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID="));
+        // Marks the page that "posted" the form, to see whether it is replaced.
+        browser.js("window.__formPage = true;");
+
+        HttpResponse<String> signedIn = postForm(
+                http, action, oldId, "username=admin&password=" + ADMIN_PASSWORD + "&" + tokenName + "=" + token);
+        assertThat(signedIn.statusCode()).isEqualTo(303);
+        assertThat(signedIn.headers().firstValue("Location")).hasValue("/search?q=Fjellrev");
+        String cookie = signedIn.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst()
+                .orElseThrow();
+        String newId = cookie.substring("JSESSIONID=".length(), cookie.indexOf(';'));
+        assertThat(newId).isNotEqualTo(oldId);
+        assertThat(cookie.toLowerCase(java.util.Locale.ROOT)).contains("httponly");
+        System.out.println("XssIT: session cookie attributes after sign-in: " + cookie.substring(cookie.indexOf(';')));
+
+        // The old page's own requests, still with the old id: a UIDL request from its client...
+        browser.js(
+                "performance.clearResourceTimings(); Object.values(window.Vaadin.Flow.clients).forEach(c => c.poll());");
+        browser.waitUntil(
+                d -> (Boolean)
+                        browser.js(
+                                "return performance.getEntriesByType('resource').some(e => e.name.includes('v-r=uidl') && e.responseEnd > 0);"),
+                Duration.ofSeconds(30));
+        // ... and a heartbeat (the client's next one is seconds away; this one goes out as it would).
+        HttpResponse<String> heartbeat = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/?v-r=heartbeat&v-uiId=0"))
+                        .header("Cookie", "JSESSIONID=" + oldId)
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(heartbeat.statusCode()).as("a heartbeat with the renewed id").isEqualTo(200);
+        HttpResponse<String> stranger = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/?v-r=heartbeat&v-uiId=0"))
+                        .header("Cookie", "JSESSIONID=node0nosuchsession.node0")
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(stranger.statusCode()).as("a heartbeat with an unknown id").isEqualTo(403);
+        // Give a reload every chance to start (not a timing assertion: a reload would come at once on the
+        // answer, which is in): the page must still be the one that posted the form.
+        Thread.sleep(2_000);
+        assertThat(formPageStillShown())
+                .as("the form's page is still there, not reloaded")
+                .isTrue();
+
+        // The answer arrives: the new cookie, then the page it redirects to.
+        browser.driver().manage().deleteCookieNamed("JSESSIONID");
+        browser.driver()
+                .manage()
+                .addCookie(new org.openqa.selenium.Cookie.Builder("JSESSIONID", newId)
+                        .path("/")
+                        .isHttpOnly(true)
+                        .build());
+        browser.open(signedIn.headers().firstValue("Location").orElseThrow());
+        assertThat(browser.await(By.id("user-role")).getText()).isEqualTo("admin");
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/search?q=Fjellrev");
+    }
+
+    private static HttpResponse<String> postForm(HttpClient http, String action, String sessionId, String form)
+            throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + action))
+                        .header("Cookie", "JSESSIONID=" + sessionId)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

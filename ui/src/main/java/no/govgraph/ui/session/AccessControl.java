@@ -1,6 +1,7 @@
 package no.govgraph.ui.session;
 
 import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import no.govgraph.backend.user.Role;
@@ -25,8 +26,11 @@ public class AccessControl implements VaadinServiceInitListener {
             return;
         }
         if (CurrentUser.get().isEmpty()) {
-            LoginView.rememberTarget(event.getLocation());
-            event.rerouteTo(LoginView.class);
+            // The login form posts the target along; the address in the browser stays the view's.
+            String next = event.getLocation().getPathWithQueryParameters();
+            event.rerouteTo(
+                    LoginView.class,
+                    next.isEmpty() ? QueryParameters.empty() : QueryParameters.of(SignInServlet.NEXT, next));
             return;
         }
         RequiresRole required = target.getAnnotation(RequiresRole.class);

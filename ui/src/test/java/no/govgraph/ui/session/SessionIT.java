@@ -5,13 +5,22 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.fakeservlet.FakeResponse;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouteData;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedHttpSession;
+import jakarta.servlet.http.HttpSession;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import no.govgraph.backend.user.Role;
 import no.govgraph.backend.user.UserService;
 import no.govgraph.ui.cypher.CypherView;
@@ -47,9 +56,17 @@ class SessionIT {
     void sendsAnonymousVisitorsToTheLoginAndBackAfterSigningIn() {
         UI.getCurrent().navigate("search", QueryParameters.fromString("q=Frogner"));
         LoginView login = _get(LoginView.class);
+        assertThat(login.form().getAction()).isEqualTo("/signin?next=search%3Fq%3DFrogner");
+        String before = httpSession().getId();
 
-        login.signIn("rita", "reader-password");
+        FakeResponse response = post(Map.of("username", "rita", "password", "reader-password"), login);
 
+        assertThat(response.getStatus()).isEqualTo(303);
+        assertThat(response.getHeader("Location")).isEqualTo("/search?q=Frogner");
+        // Session fixation: the id the visitor had before signing in no longer names the session.
+        assertThat(httpSession().getId()).isNotEqualTo(before);
+        assertThat(RenewedSessionFilter.recentlyRenewed(before)).isTrue();
+        follow(response);
         assertThat(_find(SearchView.class)).hasSize(1);
         assertThat(_get(Span.class, spec -> spec.withId("user-role")).getText()).isEqualTo("reader");
     }
@@ -58,12 +75,56 @@ class SessionIT {
     void keepsTheUserOutWithAWrongPasswordAndSaysSo() {
         UI.getCurrent().navigate(HomeView.class);
         LoginView login = _get(LoginView.class);
+        String before = httpSession().getId();
 
-        login.signIn("rita", "not-the-password");
+        FakeResponse response = post(Map.of("username", "rita", "password", "not-the-password"), login);
 
+        assertThat(response.getStatus()).isEqualTo(303);
+        assertThat(response.getHeader("Location")).isEqualTo("/login?error");
+        assertThat(httpSession().getId()).isEqualTo(before);
+        follow(response);
+        login = _get(LoginView.class);
         assertThat(login.form().isError()).isTrue();
+        assertThat(login.error()).isEqualTo("Wrong user name or password.");
         assertThat(CurrentUser.get()).isEmpty();
         assertThat(_find(HomeView.class)).isEmpty();
+    }
+
+    @Test
+    void signsNobodyInWithoutTheSessionsTokenEvenWithTheRightPassword() {
+        UI.getCurrent().navigate("search", QueryParameters.fromString("q=Frogner"));
+        LoginView login = _get(LoginView.class);
+        String before = httpSession().getId();
+
+        for (Map<String, String> form : List.of(
+                Map.of("username", "rita", "password", "reader-password"),
+                Map.of("username", "rita", "password", "reader-password", SignInServlet.TOKEN, "forged"),
+                Map.of("username", "rita", "password", "reader-password", SignInServlet.TOKEN, ""))) {
+            FakeResponse response = postTo(form, login.form().getAction());
+
+            assertThat(response.getStatus()).isEqualTo(303);
+            assertThat(response.getHeader("Location")).isEqualTo("/login?expired&next=search%3Fq%3DFrogner");
+            assertThat(httpSession().getId()).isEqualTo(before);
+            assertThat(CurrentUser.get()).isEmpty();
+        }
+        follow(postTo(Map.of(), "/signin"));
+        assertThat(_get(LoginView.class).error()).isEqualTo(LoginView.EXPIRED_MESSAGE);
+    }
+
+    @Test
+    void ignoresATargetOutsideTheApplication() {
+        UI.getCurrent().navigate(HomeView.class);
+        LoginView login = _get(LoginView.class);
+        String token = SignInServlet.token(httpSession());
+
+        FakeResponse response = postTo(
+                Map.of("username", "rita", "password", "reader-password", SignInServlet.TOKEN, token),
+                "/signin?next=" + URLEncoder.encode("//evil.example/login", StandardCharsets.UTF_8));
+
+        assertThat(response.getHeader("Location")).isEqualTo("/");
+        assertThat(login.form().getAction()).isEqualTo("/signin");
+        follow(response);
+        assertThat(_find(HomeView.class)).hasSize(1);
     }
 
     @Test
@@ -111,19 +172,57 @@ class SessionIT {
         UserService users = UiTestContext.beans().getBean(UserService.class);
         users.create("ui-victim", "victim-password", "reader", "test");
         UI.getCurrent().navigate(HomeView.class);
-        LoginView login = _get(LoginView.class);
         for (int i = 0; i < 5; i++) {
-            login.signIn("ui-victim", "guess-" + i);
-            assertThat(login.form().isError()).isTrue();
+            follow(post(Map.of("username", "ui-victim", "password", "guess-" + i), _get(LoginView.class)));
+            assertThat(_get(LoginView.class).form().isError()).isTrue();
         }
 
-        login.signIn("ui-victim", "victim-password");
+        follow(post(Map.of("username", "ui-victim", "password", "victim-password"), _get(LoginView.class)));
 
         assertThat(CurrentUser.get()).isEmpty();
         assertThat(_find(HomeView.class)).isEmpty();
-        assertThat(login.error()).contains("Too many failed sign-ins");
+        assertThat(_get(LoginView.class).error()).contains("Too many failed sign-ins");
         // The API refuses the name too: one lock per name, whichever way in.
         assertThatThrownBy(() -> users.authenticate("ui-victim", "victim-password"))
                 .hasMessageContaining("Too many failed sign-ins");
+    }
+
+    /** Posts {@code form} with this session's token to the login form's action, as the browser would. */
+    private static FakeResponse post(Map<String, String> form, LoginView login) {
+        Map<String, String> withToken = new HashMap<>(form);
+        withToken.put(SignInServlet.TOKEN, SignInServlet.token(httpSession()));
+        return postTo(withToken, login.form().getAction());
+    }
+
+    private static FakeResponse postTo(Map<String, String> form, String action) {
+        FakeRequest request = new FakeRequest(httpSession());
+        form.forEach(request::setParameter);
+        // The action's own query (next=…), decoded as the servlet container would.
+        int query = action.indexOf('?');
+        if (query >= 0) {
+            QueryParameters.fromString(action.substring(query + 1))
+                    .getParameters()
+                    .forEach((name, values) -> request.setParameter(name, values.toArray(String[]::new)));
+        }
+        FakeResponse response = new FakeResponse();
+        new SignInServlet().signIn(request, response);
+        return response;
+    }
+
+    /** Opens the view the response redirects to, as the browser does after a 303. */
+    private static void follow(FakeResponse response) {
+        assertThat(response.getStatus()).isEqualTo(303);
+        String location = response.getHeader("Location").substring(1);
+        int query = location.indexOf('?');
+        if (query < 0) {
+            UI.getCurrent().navigate(location);
+        } else {
+            UI.getCurrent()
+                    .navigate(location.substring(0, query), QueryParameters.fromString(location.substring(query + 1)));
+        }
+    }
+
+    private static HttpSession httpSession() {
+        return ((WrappedHttpSession) VaadinSession.getCurrent().getSession()).getHttpSession();
     }
 }

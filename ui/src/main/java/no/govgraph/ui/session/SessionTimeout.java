@@ -7,8 +7,9 @@ import java.time.Duration;
 import no.govgraph.ui.support.UiContext;
 
 /**
- * Signs idle users out: every HTTP session, including the one created when the session id is renewed
- * at sign-in, lives {@value #PROPERTY} (default {@link #DEFAULT}) after its user's last request.
+ * Signs idle users out: every HTTP session lives {@value #PROPERTY} (default {@link #DEFAULT}) after its
+ * user's last request; renewing the id at sign-in ({@link SignInServlet}) keeps the session, and so
+ * this lifetime.
  * Vaadin's heartbeats do not count as activity ({@code closeIdleSessions}, set by
  * {@link no.govgraph.ui.support.VaadinFrontend}), so an open but unused tab is signed out too.
  */

@@ -84,7 +84,7 @@ public class SignInServlet extends HttpServlet {
         // remembered first, so that no request can find it unknown before it is on the list.
         RenewedSessionFilter.renewed(request.getRequestedSessionId());
         request.changeSessionId();
-        CurrentUser.set(session, user);
+        CurrentUser.handOver(session, user);
         session.removeAttribute(TOKEN_ATTRIBUTE);
         session.removeAttribute(FAILURE_ATTRIBUTE);
         seeOther(

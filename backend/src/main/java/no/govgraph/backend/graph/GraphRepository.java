@@ -190,13 +190,17 @@ class GraphRepository {
      * planner answers {@code COUNT { (a)-[:A|B]-() }} from the node's relationship-group degree counts
      * without reading a relationship (PROFILE at 1M nodes: 115 db hits for a 1-hop answer's 23 nodes
      * instead of 29,280). Otherwise each relationship is read and checked, with the same meaning.
+     *
+     * <p>Without {@code withSources} the edges come without their {@code sources} (ten document ids
+     * of 64 characters per relationship in the benchmark graph), which Neo4j then does not send.
      */
     Around around(
             TransactionContext tx,
             Map<String, String> idByElement,
             List<String> types,
             List<String> labels,
-            boolean anyRejected) {
+            boolean anyRejected,
+            boolean withSources) {
         String pattern = typePattern(types);
         String count = labels.containsAll(EntityIds.entityLabels()) && !anyRejected
                 ? "COUNT { (a)-[:%s]-() }".formatted(pattern)
@@ -210,17 +214,21 @@ class GraphRepository {
                         MATCH (a) WHERE elementId(a) = eid
                         RETURN eid,
                                [(a)-[r:%s]->(b) WHERE elementId(b) IN $ids AND size(coalesce(r.sources, [])) > 0
-                                | [type(r), elementId(b), properties(r)]] AS out,
+                                | [type(r), elementId(b), %s]] AS out,
                                %s AS degree
                         """
-                                .formatted(pattern, count),
+                                .formatted(pattern, withSources ? "properties(r)" : "r{.*, sources: null}", count),
                         Map.of("ids", List.copyOf(idByElement.keySet()), "labels", labels))
                 .list()) {
             String eid = r.get("eid").asString();
             String source = idByElement.get(eid);
             for (Value e : r.get("out").values()) {
+                Map<String, Object> properties = GraphValues.properties(e.get(2));
+                if (!withSources) {
+                    properties.remove("sources");
+                }
                 edges.add(edge(
-                        source, e.get(0).asString(), idByElement.get(e.get(1).asString()), e.get(2)));
+                        source, e.get(0).asString(), idByElement.get(e.get(1).asString()), properties));
             }
             counts.put(eid, r.get("degree").asLong());
         }
@@ -302,7 +310,10 @@ class GraphRepository {
     }
 
     static GraphView.Edge edge(String source, String type, String target, Value props) {
-        Map<String, Object> properties = GraphValues.properties(props);
+        return edge(source, type, target, GraphValues.properties(props));
+    }
+
+    static GraphView.Edge edge(String source, String type, String target, Map<String, Object> properties) {
         Object period = properties.get("period");
         String id = source + "|" + type + "|" + target + (period == null ? "" : "|" + period);
         return new GraphView.Edge(id, type, source, target, properties);

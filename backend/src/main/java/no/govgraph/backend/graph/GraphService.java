@@ -47,6 +47,23 @@ public class GraphService {
             @Nullable List<String> types,
             @Nullable List<String> labels,
             @Nullable Integer limit) {
+        return neighbourhood(id, depth, types, labels, limit, true);
+    }
+
+    /**
+     * The neighbourhood of an entity, its edges with or without their {@code sources}: a graph view
+     * shows no document ids, and at 1M nodes they were 2.6 of the 3.8 MB of a 2-hop answer's JSON
+     * (docs/BENCHMARKS.md); the evidence endpoint gives them per edge.
+     *
+     * @param withSources whether the edges' properties include {@code sources}
+     */
+    public Neighbourhood neighbourhood(
+            String id,
+            @Nullable Integer depth,
+            @Nullable List<String> types,
+            @Nullable List<String> labels,
+            @Nullable Integer limit,
+            boolean withSources) {
         int d = depth == null ? 1 : depth;
         if (d < 1 || d > MAX_DEPTH) {
             throw BackendException.badRequest("depth must be between 1 and " + MAX_DEPTH + ", not " + d + ".");
@@ -92,7 +109,8 @@ public class GraphService {
                 }
                 frontier = next;
             }
-            GraphRepository.Around around = repository.around(tx, idByElement, relTypes, nodeLabels, anyRejected);
+            GraphRepository.Around around =
+                    repository.around(tx, idByElement, relTypes, nodeLabels, anyRejected, withSources);
             // "+N more" counts relationships, not neighbours: an Outcome's offices come with one ACHIEVED
             // per period, and relationships are what Neo4j counts without reading them (GraphRepository).
             Map<String, Long> shown = new HashMap<>();

@@ -88,11 +88,18 @@ public final class DirectQueries {
 
     /** {@code GET /api/entities/{id}/neighbourhood?depth=&limit=}: returns the number of nodes. */
     public int neighbourhood(String id, int depth, int limit) {
-        return current() ? read(tx -> neighbourhood(tx, id, depth, limit)) : neighbourhoodEarlier(id, depth, limit);
+        return neighbourhood(id, depth, limit, true);
+    }
+
+    /** {@code …/neighbourhood?depth=&limit=&sources=}: returns the number of nodes. */
+    public int neighbourhood(String id, int depth, int limit, boolean withSources) {
+        return current()
+                ? read(tx -> neighbourhood(tx, id, depth, limit, withSources))
+                : neighbourhoodEarlier(id, depth, limit);
     }
 
     /** As GraphService and GraphRepository: the request's statements in one read transaction. */
-    private int neighbourhood(TransactionContext tx, String id, int depth, int limit) {
+    private int neighbourhood(TransactionContext tx, String id, int depth, int limit, boolean withSources) {
         NodeLabel label = EntityIds.require(id);
         // The label comes from the NodeLabel enum, as in the backend.
         Record center = tx.run(
@@ -171,11 +178,12 @@ public final class DirectQueries {
                         MATCH (a) WHERE elementId(a) = eid
                         RETURN eid,
                                [(a)-[r:%s]->(b) WHERE elementId(b) IN $ids AND size(coalesce(r.sources, [])) > 0
-                                | [type(r), elementId(b), properties(r)]] AS out,
+                                | [type(r), elementId(b), %s]] AS out,
                                %s AS degree
                         """
                                 .formatted(
                                         TYPED,
+                                        withSources ? "properties(r)" : "r{.*, sources: null}",
                                         rejected
                                                 ? "COUNT { MATCH (a)-[r:%s]-(m) WHERE true AND size(coalesce(r.sources, [])) > 0 }"
                                                         .formatted(TYPED)

@@ -49,7 +49,7 @@ class QueryBenchmarkSmokeIT {
                     new PrintStream(log, true, StandardCharsets.UTF_8));
         }
 
-        assertThat(report.latencies()).hasSize(7).allSatisfy(r -> {
+        assertThat(report.latencies()).hasSize(8).allSatisfy(r -> {
             assertThat(r.api().samples()).isEqualTo(3);
             assertThat(r.direct().samples()).isEqualTo(3);
             assertThat(r.size()).as(r.name()).isPositive();
@@ -59,7 +59,10 @@ class QueryBenchmarkSmokeIT {
                 .as(report.concurrency().firstError())
                 .isZero();
         assertThat(report.markdown())
-                .contains("| 1-hop neighbourhood of an office |", "| comparison matrix for one outcome |")
+                .contains(
+                        "| 1-hop neighbourhood of an office |",
+                        "| 2-hop, cap 100, edges without sources |",
+                        "| comparison matrix for one outcome |")
                 .contains("| 4 | " + report.concurrency().requests() + " |");
         assertThat(log.toString(StandardCharsets.UTF_8)).contains("shortest path between two leaders");
 

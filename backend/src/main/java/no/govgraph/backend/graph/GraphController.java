@@ -29,16 +29,17 @@ public class GraphController {
     @Get("/entities/{id}/neighbourhood")
     @Operation(
             summary = "The entities and relationships around an entity",
-            description =
-                    "depth 1–3 (default 1); types and labels filter (repeat or comma-separate); limit caps"
-                            + " the nodes (default 100, max 500); more gives, per node, how many of its relationships are not shown.")
+            description = "depth 1–3 (default 1); types and labels filter (repeat or comma-separate); limit caps"
+                    + " the nodes (default 100, max 500); more gives, per node, how many of its relationships are not shown;"
+                    + " sources=false leaves the edges' sources (document ids) out.")
     public Neighbourhood neighbourhood(
             @PathVariable String id,
             @QueryValue @Nullable Integer depth,
             @QueryValue @Nullable List<String> types,
             @QueryValue @Nullable List<String> labels,
-            @QueryValue @Nullable Integer limit) {
-        return graph.neighbourhood(id, depth, types, labels, limit);
+            @QueryValue @Nullable Integer limit,
+            @QueryValue @Nullable Boolean sources) {
+        return graph.neighbourhood(id, depth, types, labels, limit, sources == null || sources);
     }
 
     @Get("/paths")

@@ -3,6 +3,7 @@ package no.govgraph.backend.graph;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,13 +12,22 @@ import no.govgraph.backend.support.EntityIds;
 import no.govgraph.backend.support.GraphValues;
 import no.govgraph.neo4j.model.NodeLabel;
 import no.govgraph.neo4j.model.RelType;
+import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionCallback;
+import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 
 /**
  * Traversals over the relationships between entities. Relationships with no supporting claim left
  * (empty {@code sources}) are hidden everywhere.
+ *
+ * <p>The statements of one request run in one read transaction ({@link #read}): sent as a
+ * transaction each, every statement also cost a session, a BEGIN and a COMMIT, which together took
+ * longer than a 1-hop neighbourhood's store reads at 1M nodes (docs/BENCHMARKS.md).
  */
 @Singleton
 class GraphRepository {
@@ -25,23 +35,73 @@ class GraphRepository {
     /** A node met on the way: its element id (for the next step) and its view. */
     record Found(String elementId, GraphView.Node node) {}
 
+    /**
+     * The entity a neighbourhood is around, and whether a curator rejected any claim in the graph:
+     * only then can a relationship have lost its evidence (see {@link #expand} and {@link #around}).
+     */
+    record Centre(Found found, boolean anyRejected) {}
+
+    /**
+     * The relationships among the nodes of an answer, and per node (element id) its count of
+     * relationships under the filters.
+     */
+    record Around(List<GraphView.Edge> edges, Map<String, Long> counts) {
+
+        Around {
+            edges = List.copyOf(edges);
+            counts = Map.copyOf(counts);
+        }
+    }
+
     private final Driver driver;
+    private final SessionConfig reads;
 
     GraphRepository(Driver driver) {
         this.driver = driver;
+        // executableQuery's bookmarks: a read here sees what a request just wrote through it, on a
+        // cluster too.
+        this.reads = SessionConfig.builder()
+                .withDefaultAccessMode(AccessMode.READ)
+                .withBookmarkManager(driver.executableQueryBookmarkManager())
+                .build();
     }
 
-    Optional<Found> entity(NodeLabel label, String id) {
+    /** Runs {@code work} in one read transaction (which the driver retries on transient errors). */
+    <T> T read(TransactionCallback<T> work) {
+        try (Session session = driver.session(reads)) {
+            return session.executeRead(work);
+        }
+    }
+
+    Optional<Found> entity(TransactionContext tx, NodeLabel label, String id) {
         // The label comes from the NodeLabel enum, never from input.
-        return driver
-                .executableQuery("MATCH (n:" + label.label() + " {id: $id})"
-                        + " RETURN elementId(n) AS eid, labels(n) AS labels, properties(n) AS props")
-                .withParameters(Map.of("id", id))
-                .execute()
-                .records()
+        return tx
+                .run(
+                        "MATCH (n:" + label.label() + " {id: $id})"
+                                + " RETURN elementId(n) AS eid, labels(n) AS labels, properties(n) AS props",
+                        Map.of("id", id))
+                .list()
                 .stream()
                 .findFirst()
                 .map(GraphRepository::found);
+    }
+
+    /**
+     * The entity and whether a curator rejected any claim (one lookup in the {@code claim_status}
+     * index), in one statement.
+     */
+    Optional<Centre> centre(TransactionContext tx, NodeLabel label, String id) {
+        // The label comes from the NodeLabel enum, never from input.
+        return tx
+                .run(
+                        "MATCH (n:" + label.label() + " {id: $id})"
+                                + " RETURN elementId(n) AS eid, labels(n) AS labels, properties(n) AS props,"
+                                + " EXISTS { MATCH (c:Claim {status: $rejected}) } AS anyRejected",
+                        Map.of("id", id, "rejected", "rejected"))
+                .list()
+                .stream()
+                .findFirst()
+                .map(r -> new Centre(found(r), r.get("anyRejected").asBoolean()));
     }
 
     /**
@@ -57,6 +117,7 @@ class GraphRepository {
      * made the first step slow (docs/BENCHMARKS.md).
      */
     List<Found> expand(
+            TransactionContext tx,
             List<String> frontier,
             List<String> known,
             List<String> types,
@@ -101,11 +162,9 @@ class GraphRepository {
                                         }"""
                                                 .formatted(pattern)
                                         : "true");
-        return driver
-                .executableQuery(query)
-                .withParameters(Map.of("frontier", frontier, "known", known, "labels", labels, "limit", limit))
-                .execute()
-                .records()
+        return tx
+                .run(query, Map.of("frontier", frontier, "known", known, "labels", labels, "limit", limit))
+                .list()
                 .stream()
                 .map(GraphRepository::found)
                 .toList();
@@ -113,36 +172,68 @@ class GraphRepository {
 
     /**
      * The relationships among the nodes {@code idByElement} (element id to govgraph id), ordered by
-     * source, type, target and period.
+     * source, type, target and period; and per node, how many relationships of the asked types it has
+     * to entities with the asked labels, counting only relationships that still have evidence. One
+     * statement, one row per node.
+     *
+     * <p>Edges: anchored on each node and following only its outgoing relationships of the asked
+     * types: entities have few of those, while their incoming MENTIONS and ABOUT run into thousands.
+     * The far ends come back as element ids, mapped and sorted here: a 2-hop answer has thousands of
+     * edges (an office has an ACHIEVED per outcome and year), and reading both ends' ids for each was
+     * a quarter of the statement's store reads.
+     *
+     * <p>Counts: relationships, not distinct neighbours: an Outcome has one {@code ACHIEVED} per office
+     * and period (2,500 at 1M nodes from 500 offices), and counting its distinct offices means reading
+     * every one of them. A relationship loses its evidence only when a curator rejects every claim
+     * behind it. As long as no claim is rejected anywhere ({@code anyRejected}, see {@link #centre})
+     * and every entity label is asked for, every relationship of the asked types counts, and the
+     * planner answers {@code COUNT { (a)-[:A|B]-() }} from the node's relationship-group degree counts
+     * without reading a relationship (PROFILE at 1M nodes: 115 db hits for a 1-hop answer's 23 nodes
+     * instead of 29,280). Otherwise each relationship is read and checked, with the same meaning.
+     *
+     * <p>Without {@code withSources} the edges come without their {@code sources} (ten document ids
+     * of 64 characters per relationship in the benchmark graph), which Neo4j then does not send.
      */
-    List<GraphView.Edge> edgesAmong(Map<String, String> idByElement, List<String> types) {
-        // Anchored on each node and following only its outgoing relationships of the asked types:
-        // entities have few of those, while their incoming MENTIONS and ABOUT run into thousands. The
-        // ends come back as element ids, mapped and sorted here: a 2-hop answer has thousands of edges
-        // (an office has an ACHIEVED per outcome and year), and reading both ends' ids for each was a
-        // quarter of the statement's store reads.
-        List<String> ids = List.copyOf(idByElement.keySet());
-        return driver
-                .executableQuery(
+    Around around(
+            TransactionContext tx,
+            Map<String, String> idByElement,
+            List<String> types,
+            List<String> labels,
+            boolean anyRejected,
+            boolean withSources) {
+        String pattern = typePattern(types);
+        String count = labels.containsAll(EntityIds.entityLabels()) && !anyRejected
+                ? "COUNT { (a)-[:%s]-() }".formatted(pattern)
+                : "COUNT { MATCH (a)-[r:%s]-(m) WHERE %s AND size(coalesce(r.sources, [])) > 0 }"
+                        .formatted(pattern, labelTest(labels));
+        List<GraphView.Edge> edges = new ArrayList<>();
+        Map<String, Long> counts = new HashMap<>();
+        for (Record r : tx.run(
                         """
                         UNWIND $ids AS eid
                         MATCH (a) WHERE elementId(a) = eid
-                        MATCH (a)-[r:%s]->(b)
-                        WHERE elementId(b) IN $ids AND size(coalesce(r.sources, [])) > 0
-                        RETURN eid AS source, type(r) AS type, elementId(b) AS target, properties(r) AS props
+                        RETURN eid,
+                               [(a)-[r:%s]->(b) WHERE elementId(b) IN $ids AND size(coalesce(r.sources, [])) > 0
+                                | [type(r), elementId(b), %s]] AS out,
+                               %s AS degree
                         """
-                                .formatted(typePattern(types)))
-                .withParameters(Map.of("ids", ids))
-                .execute()
-                .records()
-                .stream()
-                .map(r -> edge(
-                        idByElement.get(r.get("source").asString()),
-                        r.get("type").asString(),
-                        idByElement.get(r.get("target").asString()),
-                        r.get("props")))
-                .sorted(EDGE_ORDER)
-                .toList();
+                                .formatted(pattern, withSources ? "properties(r)" : "r{.*, sources: null}", count),
+                        Map.of("ids", List.copyOf(idByElement.keySet()), "labels", labels))
+                .list()) {
+            String eid = r.get("eid").asString();
+            String source = idByElement.get(eid);
+            for (Value e : r.get("out").values()) {
+                Map<String, Object> properties = GraphValues.properties(e.get(2));
+                if (!withSources) {
+                    properties.remove("sources");
+                }
+                edges.add(edge(
+                        source, e.get(0).asString(), idByElement.get(e.get(1).asString()), properties));
+            }
+            counts.put(eid, r.get("degree").asLong());
+        }
+        edges.sort(EDGE_ORDER);
+        return new Around(edges, counts);
     }
 
     /** Source, type, target, then period (edges without one last), as Cypher's ORDER BY would. */
@@ -157,50 +248,6 @@ class GraphRepository {
                     Comparator.nullsLast(Comparator.naturalOrder()));
 
     /**
-     * For each node (element id), how many relationships of the asked types it has to entities with
-     * the asked labels, counting only relationships that still have evidence.
-     *
-     * <p>Relationships, not distinct neighbours: an Outcome has one {@code ACHIEVED} per office and
-     * period (2,500 at 1M nodes from 500 offices), and counting its distinct offices means reading
-     * every one of them. A relationship loses its evidence only when a curator rejects every claim
-     * behind it. As long as no claim is rejected anywhere ({@code anyRejected}, see {@link
-     * #anyClaimRejected()}) and every entity label is asked for, every relationship of the asked
-     * types counts, and the planner answers {@code COUNT { (n)-[:A|B]-() }} from the node's
-     * relationship-group degree counts without reading a relationship (PROFILE at 1M nodes: 115 db
-     * hits for a 1-hop answer's 23 nodes instead of 29,280). Otherwise each relationship is read and
-     * checked, with the same meaning.
-     */
-    Map<String, Long> relationshipCounts(
-            List<String> ids, List<String> types, List<String> labels, boolean anyRejected) {
-        String query = labels.containsAll(EntityIds.entityLabels()) && !anyRejected
-                ? """
-                UNWIND $ids AS eid
-                MATCH (n) WHERE elementId(n) = eid
-                RETURN eid, COUNT { (n)-[:%s]-() } AS degree
-                """
-                        .formatted(typePattern(types))
-                : """
-                UNWIND $ids AS eid
-                MATCH (n) WHERE elementId(n) = eid
-                CALL (n) {
-                    MATCH (n)-[r:%s]-(m)
-                    WHERE %s AND size(coalesce(r.sources, [])) > 0
-                    RETURN count(r) AS degree
-                }
-                RETURN eid, degree
-                """
-                        .formatted(typePattern(types), labelTest(labels));
-        return driver
-                .executableQuery(query)
-                .withParameters(Map.of("ids", ids, "labels", labels))
-                .execute()
-                .records()
-                .stream()
-                .collect(java.util.stream.Collectors.toMap(
-                        r -> r.get("eid").asString(), r -> r.get("degree").asLong()));
-    }
-
-    /**
      * The test on the neighbour {@code m}'s labels. Every evidenced relationship ends at an entity, so
      * with all entity labels asked for (the default) the test would only add a read of the node record
      * of every neighbour, for every relationship.
@@ -209,22 +256,9 @@ class GraphRepository {
         return labels.containsAll(EntityIds.entityLabels()) ? "true" : "any(l IN labels(m) WHERE l IN $labels)";
     }
 
-    /**
-     * Whether a curator rejected any claim (one lookup in the {@code claim_status} index): only then
-     * can a relationship have lost its evidence.
-     */
-    boolean anyClaimRejected() {
-        return driver.executableQuery("RETURN EXISTS { MATCH (c:Claim {status: $rejected}) } AS any")
-                .withParameters(Map.of("rejected", "rejected"))
-                .execute()
-                .records()
-                .get(0)
-                .get("any")
-                .asBoolean();
-    }
-
     /** Shortest paths (one, or all of the shortest length) of at most {@code maxLength} steps. */
     List<Record> shortestPaths(
+            TransactionContext tx,
             NodeLabel fromLabel,
             String from,
             NodeLabel toLabel,
@@ -246,10 +280,8 @@ class GraphRepository {
                                                  props: properties(r)}] AS rels
                 LIMIT $limit
                 """;
-        return driver.executableQuery(query)
-                .withParameters(Map.of("from", from, "to", to, "types", types, "limit", GraphService.MAX_PATHS))
-                .execute()
-                .records();
+        return tx.run(query, Map.of("from", from, "to", to, "types", types, "limit", GraphService.MAX_PATHS))
+                .list();
     }
 
     /**
@@ -278,7 +310,10 @@ class GraphRepository {
     }
 
     static GraphView.Edge edge(String source, String type, String target, Value props) {
-        Map<String, Object> properties = GraphValues.properties(props);
+        return edge(source, type, target, GraphValues.properties(props));
+    }
+
+    static GraphView.Edge edge(String source, String type, String target, Map<String, Object> properties) {
         Object period = properties.get("period");
         String id = source + "|" + type + "|" + target + (period == null ? "" : "|" + period);
         return new GraphView.Edge(id, type, source, target, properties);

@@ -47,6 +47,23 @@ public class GraphService {
             @Nullable List<String> types,
             @Nullable List<String> labels,
             @Nullable Integer limit) {
+        return neighbourhood(id, depth, types, labels, limit, true);
+    }
+
+    /**
+     * The neighbourhood of an entity, its edges with or without their {@code sources}: a graph view
+     * shows no document ids, and at 1M nodes they were 2.6 of the 3.8 MB of a 2-hop answer's JSON
+     * (docs/BENCHMARKS.md); the evidence endpoint gives them per edge.
+     *
+     * @param withSources whether the edges' properties include {@code sources}
+     */
+    public Neighbourhood neighbourhood(
+            String id,
+            @Nullable Integer depth,
+            @Nullable List<String> types,
+            @Nullable List<String> labels,
+            @Nullable Integer limit,
+            boolean withSources) {
         int d = depth == null ? 1 : depth;
         if (d < 1 || d > MAX_DEPTH) {
             throw BackendException.badRequest("depth must be between 1 and " + MAX_DEPTH + ", not " + d + ".");
@@ -57,51 +74,61 @@ public class GraphService {
         }
         List<String> relTypes = relationshipTypes(types);
         List<String> nodeLabels = entityLabels(labels);
-        GraphRepository.Found center = find(id);
-        boolean anyRejected = repository.anyClaimRejected();
+        NodeLabel label = EntityIds.require(id);
+        // One read transaction for the request's statements (GraphRepository).
+        return repository.read(tx -> {
+            GraphRepository.Centre centre = repository.centre(tx, label, id).orElseThrow(() -> notFound(label, id));
+            GraphRepository.Found center = centre.found();
+            boolean anyRejected = centre.anyRejected();
 
-        Map<String, GraphView.Node> nodes = new LinkedHashMap<>();
-        Map<String, String> idByElement = new HashMap<>();
-        nodes.put(center.elementId(), center.node());
-        idByElement.put(center.elementId(), center.node().id());
-        List<String> frontier = List.of(center.elementId());
-        boolean truncated = false;
-        for (int level = 1; level <= d && !frontier.isEmpty(); level++) {
-            int room = cap - nodes.size();
-            List<GraphRepository.Found> found = repository.expand(
-                    frontier, List.copyOf(nodes.keySet()), relTypes, nodeLabels, Math.max(room, 0) + 1, anyRejected);
-            List<String> next = new ArrayList<>();
-            for (GraphRepository.Found f : found) {
-                if (nodes.size() >= cap) {
-                    truncated = true;
-                    break;
-                }
-                nodes.put(f.elementId(), f.node());
-                idByElement.put(f.elementId(), f.node().id());
-                next.add(f.elementId());
-            }
-            frontier = next;
-        }
-        List<String> elementIds = List.copyOf(nodes.keySet());
-        List<GraphView.Edge> edges = repository.edgesAmong(idByElement, relTypes);
-        // "+N more" counts relationships, not neighbours: an Outcome's offices come with one ACHIEVED
-        // per period, and relationships are what Neo4j counts without reading them (GraphRepository).
-        Map<String, Long> shown = new HashMap<>();
-        for (GraphView.Edge e : edges) {
-            shown.merge(e.source(), 1L, Long::sum);
-            shown.merge(e.target(), 1L, Long::sum);
-        }
-        Map<String, Long> more = new LinkedHashMap<>();
-        repository
-                .relationshipCounts(elementIds, relTypes, nodeLabels, anyRejected)
-                .forEach((eid, count) -> {
-                    String nodeId = idByElement.get(eid);
-                    long hidden = count - shown.getOrDefault(nodeId, 0L);
-                    if (hidden > 0) {
-                        more.put(nodeId, hidden);
+            Map<String, GraphView.Node> nodes = new LinkedHashMap<>();
+            Map<String, String> idByElement = new HashMap<>();
+            nodes.put(center.elementId(), center.node());
+            idByElement.put(center.elementId(), center.node().id());
+            List<String> frontier = List.of(center.elementId());
+            boolean truncated = false;
+            for (int level = 1; level <= d && !frontier.isEmpty(); level++) {
+                int room = cap - nodes.size();
+                List<GraphRepository.Found> found = repository.expand(
+                        tx,
+                        frontier,
+                        List.copyOf(nodes.keySet()),
+                        relTypes,
+                        nodeLabels,
+                        Math.max(room, 0) + 1,
+                        anyRejected);
+                List<String> next = new ArrayList<>();
+                for (GraphRepository.Found f : found) {
+                    if (nodes.size() >= cap) {
+                        truncated = true;
+                        break;
                     }
-                });
-        return new Neighbourhood(center.node().id(), d, List.copyOf(nodes.values()), edges, more, truncated);
+                    nodes.put(f.elementId(), f.node());
+                    idByElement.put(f.elementId(), f.node().id());
+                    next.add(f.elementId());
+                }
+                frontier = next;
+            }
+            GraphRepository.Around around =
+                    repository.around(tx, idByElement, relTypes, nodeLabels, anyRejected, withSources);
+            // "+N more" counts relationships, not neighbours: an Outcome's offices come with one ACHIEVED
+            // per period, and relationships are what Neo4j counts without reading them (GraphRepository).
+            Map<String, Long> shown = new HashMap<>();
+            for (GraphView.Edge e : around.edges()) {
+                shown.merge(e.source(), 1L, Long::sum);
+                shown.merge(e.target(), 1L, Long::sum);
+            }
+            Map<String, Long> more = new LinkedHashMap<>();
+            for (String eid : nodes.keySet()) {
+                String nodeId = idByElement.get(eid);
+                long hidden = around.counts().getOrDefault(eid, 0L) - shown.getOrDefault(nodeId, 0L);
+                if (hidden > 0) {
+                    more.put(nodeId, hidden);
+                }
+            }
+            return new Neighbourhood(
+                    center.node().id(), d, List.copyOf(nodes.values()), around.edges(), more, truncated);
+        });
     }
 
     /**
@@ -124,13 +151,16 @@ public class GraphService {
         }
         NodeLabel fromLabel = EntityIds.require(from);
         NodeLabel toLabel = EntityIds.require(to);
-        find(from);
-        find(to);
         List<String> relTypes = relationshipTypes(types);
+        List<Record> found = repository.read(tx -> {
+            repository.entity(tx, fromLabel, from).orElseThrow(() -> notFound(fromLabel, from));
+            repository.entity(tx, toLabel, to).orElseThrow(() -> notFound(toLabel, to));
+            return repository.shortestPaths(tx, fromLabel, from, toLabel, to, max, all, relTypes);
+        });
         Map<String, GraphView.Node> nodes = new LinkedHashMap<>();
         Map<String, GraphView.Edge> edges = new LinkedHashMap<>();
         List<Paths.PathView> paths = new ArrayList<>();
-        for (Record r : repository.shortestPaths(fromLabel, from, toLabel, to, max, all, relTypes)) {
+        for (Record r : found) {
             List<String> nodeIds = new ArrayList<>();
             for (Value n : r.get("nodes").values()) {
                 GraphView.Node node = GraphRepository.node(n.get("labels"), n.get("props"));
@@ -152,12 +182,8 @@ public class GraphService {
         return new Paths(from, to, max, paths, new GraphView(List.copyOf(nodes.values()), List.copyOf(edges.values())));
     }
 
-    private GraphRepository.Found find(String id) {
-        NodeLabel label = EntityIds.require(id);
-        return repository
-                .entity(label, id)
-                .orElseThrow(
-                        () -> BackendException.notFound("There is no " + label.label() + " with id '" + id + "'."));
+    private static BackendException notFound(NodeLabel label, String id) {
+        return BackendException.notFound("There is no " + label.label() + " with id '" + id + "'.");
     }
 
     static List<String> relationshipTypes(@Nullable List<String> types) {

@@ -8,11 +8,19 @@ import java.util.Map;
 import java.util.Set;
 import no.govgraph.backend.support.EntityIds;
 import no.govgraph.neo4j.model.RelType;
+import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionCallback;
+import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 
-/** Full-text queries over the {@code passage_text} and {@code entity_names} indexes. */
+/**
+ * Full-text queries over the {@code passage_text} and {@code entity_names} indexes. The statements
+ * of one search run in one read transaction ({@link #read}), as in GraphRepository.
+ */
 @Singleton
 class SearchRepository {
 
@@ -48,9 +56,21 @@ class SearchRepository {
     }
 
     private final Driver driver;
+    private final SessionConfig reads;
 
     SearchRepository(Driver driver) {
         this.driver = driver;
+        this.reads = SessionConfig.builder()
+                .withDefaultAccessMode(AccessMode.READ)
+                .withBookmarkManager(driver.executableQueryBookmarkManager())
+                .build();
+    }
+
+    /** Runs {@code work} in one read transaction (which the driver retries on transient errors). */
+    <T> T read(TransactionCallback<T> work) {
+        try (Session session = driver.session(reads)) {
+            return session.executeRead(work);
+        }
     }
 
     /**
@@ -63,8 +83,8 @@ class SearchRepository {
      * mention (at 1M nodes, a common term: 5,000 mentions of 522 entities; 41,754 db hits before,
      * 27,096 now).
      */
-    List<PassageMatch> passages(String lucene, int cap) {
-        List<Record> rows = driver.executableQuery(
+    List<PassageMatch> passages(TransactionContext tx, String lucene, int cap) {
+        List<Record> rows = tx.run(
                         """
                         CALL db.index.fulltext.queryNodes('passage_text', $q, {limit: $cap}) YIELD node AS p, score
                         MATCH (d:Document)-[:HAS_PASSAGE]->(p)
@@ -73,26 +93,24 @@ class SearchRepository {
                                CASE WHEN d.created IS NULL THEN null ELSE left(toString(d.created), 4) END AS year,
                                p.page AS page, [(p)-[:MENTIONS]->(e) | elementId(e)] AS mentions
                         ORDER BY score DESC, id
-                        """)
-                .withParameters(Map.of("q", lucene, "cap", cap))
-                .execute()
-                .records();
+                        """,
+                        Map.of("q", lucene, "cap", cap))
+                .list();
         List<String> mentioned = rows.stream()
                 .flatMap(r -> r.get("mentions").asList(Value::asString).stream())
                 .distinct()
                 .toList();
         Map<String, Mentioned> entities = new HashMap<>();
         if (!mentioned.isEmpty()) {
-            driver.executableQuery(
+            tx.run(
                             """
                             UNWIND $ids AS eid
                             MATCH (e) WHERE elementId(e) = eid
                             RETURN eid, [l IN labels(e) WHERE l IN $entityLabels][0] AS label,
                                    CASE WHEN e:Office THEN e.id END AS office
-                            """)
-                    .withParameters(Map.of("ids", mentioned, "entityLabels", EntityIds.entityLabels()))
-                    .execute()
-                    .records()
+                            """,
+                            Map.of("ids", mentioned, "entityLabels", EntityIds.entityLabels()))
+                    .list()
                     .forEach(r -> entities.put(
                             r.get("eid").asString(),
                             new Mentioned(
@@ -130,9 +148,9 @@ class SearchRepository {
     /** A mentioned entity's label and, for an office, its id. */
     private record Mentioned(String label, String office) {}
 
-    List<EntityMatch> entities(String lucene, int cap) {
-        return driver
-                .executableQuery(
+    List<EntityMatch> entities(TransactionContext tx, String lucene, int cap) {
+        return tx
+                .run(
                         """
                         CALL db.index.fulltext.queryNodes('entity_names', $q, {limit: $cap}) YIELD node AS e, score
                         OPTIONAL MATCH (e)-[r:%s]-(o:Office) WHERE size(coalesce(r.sources, [])) > 0
@@ -142,42 +160,39 @@ class SearchRepository {
                                CASE WHEN e:Office THEN related + e.id ELSE related END AS offices
                         ORDER BY score DESC, id
                         """
-                                .formatted(RelType.evidencedPattern()))
-                .withParameters(Map.of("q", lucene, "cap", cap, "entityLabels", EntityIds.entityLabels()))
-                .execute()
-                .records()
+                                .formatted(RelType.evidencedPattern()),
+                        Map.of("q", lucene, "cap", cap, "entityLabels", EntityIds.entityLabels()))
+                .list()
                 .stream()
                 .map(EntityMatch::from)
                 .toList();
     }
 
-    Map<String, String> passageTexts(List<String> ids) {
-        return driver
-                .executableQuery(
+    Map<String, String> passageTexts(TransactionContext tx, List<String> ids) {
+        return tx
+                .run(
                         """
                         UNWIND $ids AS id
                         MATCH (p:Passage {id: id})
                         RETURN p.id AS id, p.text AS text
-                        """)
-                .withParameters(Map.of("ids", ids))
-                .execute()
-                .records()
+                        """,
+                        Map.of("ids", ids))
+                .list()
                 .stream()
                 .collect(java.util.stream.Collectors.toMap(
                         r -> r.get("id").asString(), r -> r.get("text").asString(""), (a, b) -> a));
     }
 
-    Map<String, String> officeNames(List<String> ids) {
-        return driver
-                .executableQuery(
+    Map<String, String> officeNames(TransactionContext tx, List<String> ids) {
+        return tx
+                .run(
                         """
                         UNWIND $ids AS id
                         MATCH (o:Office {id: id})
                         RETURN o.id AS id, o.name AS name
-                        """)
-                .withParameters(Map.of("ids", ids))
-                .execute()
-                .records()
+                        """,
+                        Map.of("ids", ids))
+                .list()
                 .stream()
                 .collect(java.util.stream.Collectors.toMap(
                         r -> r.get("id").asString(), r -> r.get("name").asString(""), (a, b) -> a));

@@ -16,6 +16,7 @@ import no.govgraph.backend.search.SearchResult.FacetValue;
 import no.govgraph.backend.search.SearchResult.Hit;
 import no.govgraph.backend.support.BackendException;
 import no.govgraph.backend.support.PageRequest;
+import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.exceptions.ClientException;
 
 /**
@@ -44,7 +45,25 @@ public class SearchService {
             throw BackendException.badRequest(
                     "The search text is longer than " + LuceneQuery.MAX_LENGTH + " characters.");
         }
-        Matches matches = find(text.strip());
+        String stripped = text.strip();
+        // One read transaction per attempt for all of the search's statements (SearchRepository); a
+        // statement that fails ends its transaction, so the plain-words retry gets a new one.
+        try {
+            return repository.read(tx -> search(tx, LuceneQuery.sanitize(stripped), text, filters, page));
+        } catch (ClientException first) {
+            // The syntax the user meant did not parse after all: search the words as plain text.
+            try {
+                return repository.read(tx -> search(tx, LuceneQuery.escapeAll(stripped), text, filters, page));
+            } catch (ClientException second) {
+                throw BackendException.badRequest("The search text could not be read as a query ("
+                        + shortMessage(second) + "); try plain words or a \"quoted phrase\".");
+            }
+        }
+    }
+
+    private SearchResult search(
+            TransactionContext tx, String lucene, String text, SearchFilters filters, PageRequest page) {
+        Matches matches = new Matches(repository.entities(tx, lucene, CAP), repository.passages(tx, lucene, CAP));
         List<LuceneQuery.Term> terms = LuceneQuery.terms(text);
 
         List<EntityMatch> entities = matches.entities().stream()
@@ -69,34 +88,16 @@ public class SearchService {
         Map<String, String> texts = pagePassages.isEmpty()
                 ? Map.of()
                 : repository.passageTexts(
-                        pagePassages.stream().map(PassageMatch::id).toList());
+                        tx, pagePassages.stream().map(PassageMatch::id).toList());
         for (PassageMatch p : pagePassages) {
             hits.add(passageHit(p, texts.getOrDefault(p.id(), ""), terms));
         }
         boolean capped = matches.entities().size() >= CAP || matches.passages().size() >= CAP;
         return new SearchResult(
-                text, page.page(), page.size(), total, to < total, capped, hits, facets(matches, filters));
+                text, page.page(), page.size(), total, to < total, capped, hits, facets(tx, matches, filters));
     }
 
     private record Matches(List<EntityMatch> entities, List<PassageMatch> passages) {}
-
-    private Matches find(String text) {
-        try {
-            return find(LuceneQuery.sanitize(text), text);
-        } catch (ClientException first) {
-            // The syntax the user meant did not parse after all: search the words as plain text.
-            try {
-                return find(LuceneQuery.escapeAll(text), text);
-            } catch (ClientException second) {
-                throw BackendException.badRequest("The search text could not be read as a query ("
-                        + shortMessage(second) + "); try plain words or a \"quoted phrase\".");
-            }
-        }
-    }
-
-    private Matches find(String lucene, String original) {
-        return new Matches(repository.entities(lucene, CAP), repository.passages(lucene, CAP));
-    }
 
     private static String shortMessage(ClientException e) {
         String m = String.valueOf(e.getMessage());
@@ -157,7 +158,7 @@ public class SearchService {
                 p.language());
     }
 
-    private SearchResult.Facets facets(Matches m, SearchFilters f) {
+    private SearchResult.Facets facets(TransactionContext tx, Matches m, SearchFilters f) {
         List<FacetValue> type = count(
                 m,
                 new SearchFilters(null, f.kind(), f.year(), f.language(), f.office()),
@@ -185,7 +186,7 @@ public class SearchService {
                 p -> p.offices().stream());
         if (!office.isEmpty()) {
             Map<String, String> names = repository.officeNames(
-                    office.stream().map(FacetValue::value).toList());
+                    tx, office.stream().map(FacetValue::value).toList());
             office = office.stream()
                     .map(v -> new FacetValue(v.value(), names.getOrDefault(v.value(), v.value()), v.count()))
                     .toList();

@@ -258,6 +258,36 @@ class BrowseIT extends ApiTest {
     }
 
     @Test
+    void leavesTheEdgesSourcesOutOnlyWhenAskedTo() {
+        for (String params :
+                List.of("", "?depth=2", "?depth=2&types=USES_TOOL&labels=Office,Tool", "?depth=2&limit=3")) {
+            String path = "/api/entities/" + FROGNER + "/neighbourhood" + params;
+            Map<String, Object> full = getJson(READER, path);
+            Map<String, Object> lean = getJson(READER, path + (params.isEmpty() ? "?" : "&") + "sources=false");
+            assertThat(list(full.get("edges"))).isNotEmpty().allSatisfy(e -> assertThat(
+                            (List<?>) ((Map<String, Object>) e.get("properties")).get("sources"))
+                    .isNotEmpty());
+            assertThat(list(lean.get("edges"))).allSatisfy(e -> assertThat((Map<String, Object>) e.get("properties"))
+                    .doesNotContainKey("sources"));
+            // Everything else is the same answer: nodes, edges with their other properties, counts.
+            assertThat(lean.get("nodes")).isEqualTo(full.get("nodes"));
+            assertThat(lean.get("more")).isEqualTo(full.get("more"));
+            assertThat(lean.get("truncated")).isEqualTo(full.get("truncated"));
+            List<Map<String, Object>> withoutSources = list(full.get("edges")).stream()
+                    .map(e -> {
+                        Map<String, Object> copy = new java.util.LinkedHashMap<>(e);
+                        Map<String, Object> props =
+                                new java.util.LinkedHashMap<>((Map<String, Object>) e.get("properties"));
+                        props.remove("sources");
+                        copy.put("properties", props);
+                        return copy;
+                    })
+                    .toList();
+            assertThat(list(lean.get("edges"))).isEqualTo(withoutSources);
+        }
+    }
+
+    @Test
     void refusesBadNeighbourhoodParameters() {
         for (String params :
                 List.of("depth=0", "depth=4", "limit=0", "limit=501", "types=KNOWS", "labels=Document", "depth=x")) {

@@ -8,8 +8,13 @@ import java.util.Set;
 import no.govgraph.backend.support.EntityIds;
 import no.govgraph.neo4j.model.NodeLabel;
 import no.govgraph.neo4j.model.RelType;
+import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionCallback;
+import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 
 /**
@@ -44,6 +49,7 @@ public final class DirectQueries {
 
     private final Driver driver;
     private final Statements statements;
+    private final SessionConfig reads;
 
     /** The backend's current statements. */
     public DirectQueries(Driver driver) {
@@ -54,6 +60,10 @@ public final class DirectQueries {
     public DirectQueries(Driver driver, Statements statements) {
         this.driver = driver;
         this.statements = statements;
+        this.reads = SessionConfig.builder()
+                .withDefaultAccessMode(AccessMode.READ)
+                .withBookmarkManager(driver.executableQueryBookmarkManager())
+                .build();
     }
 
     private boolean current() {
@@ -64,28 +74,50 @@ public final class DirectQueries {
         return driver.executableQuery(cypher).withParameters(params).execute().records();
     }
 
+    /** In {@code tx}, or (null) as a transaction of its own as the earlier statements were sent. */
+    private List<Record> run(TransactionContext tx, String cypher, Map<String, Object> params) {
+        return tx == null ? run(cypher, params) : tx.run(cypher, params).list();
+    }
+
+    /** One read transaction, as the backend's repositories open it for a request. */
+    private <T> T read(TransactionCallback<T> work) {
+        try (Session session = driver.session(reads)) {
+            return session.executeRead(work);
+        }
+    }
+
     /** {@code GET /api/entities/{id}/neighbourhood?depth=&limit=}: returns the number of nodes. */
     public int neighbourhood(String id, int depth, int limit) {
+        return neighbourhood(id, depth, limit, true);
+    }
+
+    /** {@code …/neighbourhood?depth=&limit=&sources=}: returns the number of nodes. */
+    public int neighbourhood(String id, int depth, int limit, boolean withSources) {
+        return current()
+                ? read(tx -> neighbourhood(tx, id, depth, limit, withSources))
+                : neighbourhoodEarlier(id, depth, limit);
+    }
+
+    /** As GraphService and GraphRepository: the request's statements in one read transaction. */
+    private int neighbourhood(TransactionContext tx, String id, int depth, int limit, boolean withSources) {
         NodeLabel label = EntityIds.require(id);
         // The label comes from the NodeLabel enum, as in the backend.
-        Record center = run(
+        Record center = tx.run(
                         "MATCH (n:" + label.label() + " {id: $id})"
-                                + " RETURN elementId(n) AS eid, labels(n) AS labels, properties(n) AS props",
-                        Map.of("id", id))
+                                + " RETURN elementId(n) AS eid, labels(n) AS labels, properties(n) AS props,"
+                                + " EXISTS { MATCH (c:Claim {status: $rejected}) } AS anyRejected",
+                        Map.of("id", id, "rejected", "rejected"))
+                .list()
                 .get(0);
-        boolean rejected = current()
-                && run("RETURN EXISTS { MATCH (c:Claim {status: $rejected}) } AS any", Map.of("rejected", "rejected"))
-                        .get(0)
-                        .get("any")
-                        .asBoolean();
+        boolean rejected = center.get("anyRejected").asBoolean();
         Set<String> nodes = new LinkedHashSet<>();
         nodes.add(center.get("eid").asString());
         List<String> frontier = List.of(center.get("eid").asString());
         for (int level = 1; level <= depth && !frontier.isEmpty(); level++) {
             int room = limit - nodes.size();
-            List<Record> found = run(
-                    current() && frontier.size() == 1
-                            ? """
+            List<Record> found = tx.run(
+                            frontier.size() == 1
+                                    ? """
                             UNWIND $frontier AS eid
                             MATCH (n) WHERE elementId(n) = eid
                             MATCH (n)-[r:%s]-(m)
@@ -96,9 +128,8 @@ public final class DirectQueries {
                             ORDER BY coalesce(m.name, m.id), m.id
                             LIMIT $limit
                             """
-                                    .formatted(TYPED)
-                            : current()
-                                    ? """
+                                            .formatted(TYPED)
+                                    : """
                             UNWIND $frontier AS eid
                             MATCH (n) WHERE elementId(n) = eid
                             MATCH (n)-[:%s]-(m)
@@ -119,19 +150,75 @@ public final class DirectQueries {
                                                                 WHERE elementId(f) IN $frontier AND size(coalesce(r.sources, [])) > 0
                                                             }"""
                                                                     .formatted(TYPED)
-                                                            : "true")
-                                    : """
-                            UNWIND $frontier AS eid
-                            MATCH (n) WHERE elementId(n) = eid
-                            MATCH (n)-[r:%s]-(m)
-                            WHERE size(coalesce(r.sources, [])) > 0
-                              AND any(l IN labels(m) WHERE l IN $labels) AND NOT elementId(m) IN $known
-                            WITH DISTINCT m
-                            RETURN elementId(m) AS eid, labels(m) AS labels, properties(m) AS props
-                            ORDER BY coalesce(m.name, m.id), m.id
-                            LIMIT $limit
-                            """
-                                            .formatted(TYPED),
+                                                            : "true"),
+                            Map.of(
+                                    "frontier",
+                                    frontier,
+                                    "known",
+                                    List.copyOf(nodes),
+                                    "labels",
+                                    LABELS,
+                                    "limit",
+                                    Math.max(room, 0) + 1))
+                    .list();
+            List<String> next = new ArrayList<>();
+            for (Record r : found) {
+                if (nodes.size() >= limit) {
+                    break;
+                }
+                nodes.add(r.get("eid").asString());
+                next.add(r.get("eid").asString());
+            }
+            frontier = next;
+        }
+        List<String> ids = List.copyOf(nodes);
+        tx.run(
+                        """
+                        UNWIND $ids AS eid
+                        MATCH (a) WHERE elementId(a) = eid
+                        RETURN eid,
+                               [(a)-[r:%s]->(b) WHERE elementId(b) IN $ids AND size(coalesce(r.sources, [])) > 0
+                                | [type(r), elementId(b), %s]] AS out,
+                               %s AS degree
+                        """
+                                .formatted(
+                                        TYPED,
+                                        withSources ? "properties(r)" : "r{.*, sources: null}",
+                                        rejected
+                                                ? "COUNT { MATCH (a)-[r:%s]-(m) WHERE true AND size(coalesce(r.sources, [])) > 0 }"
+                                                        .formatted(TYPED)
+                                                : "COUNT { (a)-[:%s]-() }".formatted(TYPED)),
+                        Map.of("ids", ids, "labels", LABELS))
+                .list();
+        return ids.size();
+    }
+
+    /** The stop-10 statements, each in a transaction of its own as the backend sent them then. */
+    private int neighbourhoodEarlier(String id, int depth, int limit) {
+        NodeLabel label = EntityIds.require(id);
+        Record center = run(
+                        "MATCH (n:" + label.label() + " {id: $id})"
+                                + " RETURN elementId(n) AS eid, labels(n) AS labels, properties(n) AS props",
+                        Map.of("id", id))
+                .get(0);
+        Set<String> nodes = new LinkedHashSet<>();
+        nodes.add(center.get("eid").asString());
+        List<String> frontier = List.of(center.get("eid").asString());
+        for (int level = 1; level <= depth && !frontier.isEmpty(); level++) {
+            int room = limit - nodes.size();
+            List<Record> found = run(
+                    """
+                    UNWIND $frontier AS eid
+                    MATCH (n) WHERE elementId(n) = eid
+                    MATCH (n)-[r:%s]-(m)
+                    WHERE size(coalesce(r.sources, [])) > 0
+                      AND any(l IN labels(m) WHERE l IN $labels) AND NOT elementId(m) IN $known
+                    WITH DISTINCT m
+                    RETURN elementId(m) AS eid, labels(m) AS labels, properties(m) AS props
+                    ORDER BY coalesce(m.name, m.id), m.id
+                    LIMIT $limit
+                    """
+                            .formatted(TYPED),
                     Map.of(
                             "frontier",
                             frontier,
@@ -152,75 +239,50 @@ public final class DirectQueries {
             frontier = next;
         }
         List<String> ids = List.copyOf(nodes);
-        if (current()) {
-            run(
-                    """
-                    UNWIND $ids AS eid
-                    MATCH (a) WHERE elementId(a) = eid
-                    MATCH (a)-[r:%s]->(b)
-                    WHERE elementId(b) IN $ids AND size(coalesce(r.sources, [])) > 0
-                    RETURN eid AS source, type(r) AS type, elementId(b) AS target, properties(r) AS props
-                    """
-                            .formatted(TYPED),
-                    Map.of("ids", ids));
-            run(
-                    rejected
-                            ? """
-                            UNWIND $ids AS eid
-                            MATCH (n) WHERE elementId(n) = eid
-                            CALL (n) {
-                                MATCH (n)-[r:%s]-(m)
-                                WHERE true AND size(coalesce(r.sources, [])) > 0
-                                RETURN count(r) AS degree
-                            }
-                            RETURN eid, degree
-                            """
-                                    .formatted(TYPED)
-                            : """
-                            UNWIND $ids AS eid
-                            MATCH (n) WHERE elementId(n) = eid
-                            RETURN eid, COUNT { (n)-[:%s]-() } AS degree
-                            """
-                                    .formatted(TYPED),
-                    Map.of("ids", ids, "labels", LABELS));
-        } else {
-            run(
-                    """
-                    MATCH (a)-[r]->(b)
-                    WHERE elementId(a) IN $ids AND elementId(b) IN $ids
-                      AND type(r) IN $types AND size(coalesce(r.sources, [])) > 0
-                    RETURN a.id AS source, type(r) AS type, b.id AS target, properties(r) AS props
-                    ORDER BY source, type, target, toString(r.period)
-                    """,
-                    Map.of("ids", ids, "types", TYPES));
-            run(
-                    """
-                    UNWIND $ids AS eid
-                    MATCH (n) WHERE elementId(n) = eid
-                    OPTIONAL MATCH (n)-[r:%s]-(m)
-                    WHERE size(coalesce(r.sources, [])) > 0
-                      AND any(l IN labels(m) WHERE l IN $labels)
-                    RETURN eid, count(DISTINCT m) AS degree
-                    """
-                            .formatted(TYPED),
-                    Map.of("ids", ids, "labels", LABELS));
-        }
+        run(
+                """
+                MATCH (a)-[r]->(b)
+                WHERE elementId(a) IN $ids AND elementId(b) IN $ids
+                  AND type(r) IN $types AND size(coalesce(r.sources, [])) > 0
+                RETURN a.id AS source, type(r) AS type, b.id AS target, properties(r) AS props
+                ORDER BY source, type, target, toString(r.period)
+                """,
+                Map.of("ids", ids, "types", TYPES));
+        run(
+                """
+                UNWIND $ids AS eid
+                MATCH (n) WHERE elementId(n) = eid
+                OPTIONAL MATCH (n)-[r:%s]-(m)
+                WHERE size(coalesce(r.sources, [])) > 0
+                  AND any(l IN labels(m) WHERE l IN $labels)
+                RETURN eid, count(DISTINCT m) AS degree
+                """
+                        .formatted(TYPED),
+                Map.of("ids", ids, "labels", LABELS));
         return ids.size();
     }
 
     /** {@code GET /api/paths?from=&to=}: returns the length of the path found (-1 for none). */
     public int shortestPath(String from, String to) {
+        return read(tx -> shortestPath(tx, from, to));
+    }
+
+    /** As GraphService: the two lookups and the path in one read transaction. */
+    private int shortestPath(TransactionContext tx, String from, String to) {
         NodeLabel fromLabel = EntityIds.require(from);
         NodeLabel toLabel = EntityIds.require(to);
         run(
+                tx,
                 "MATCH (n:" + fromLabel.label() + " {id: $id}) RETURN elementId(n) AS eid, labels(n) AS labels,"
                         + " properties(n) AS props",
                 Map.of("id", from));
         run(
+                tx,
                 "MATCH (n:" + toLabel.label() + " {id: $id}) RETURN elementId(n) AS eid, labels(n) AS labels,"
                         + " properties(n) AS props",
                 Map.of("id", to));
         List<Record> paths = run(
+                tx,
                 "MATCH (a:" + fromLabel.label() + " {id: $from}), (b:" + toLabel.label() + " {id: $to})\n"
                         + "MATCH p = shortestPath((a)-[*..6]-(b))\n"
                         + """
@@ -236,7 +298,13 @@ public final class DirectQueries {
 
     /** {@code GET /api/search?q=} (first page): returns the number of passage and entity matches. */
     public int search(String lucene) {
+        return current() ? read(tx -> search(tx, lucene)) : search(null, lucene);
+    }
+
+    /** As SearchService: the request's statements in one read transaction ({@code tx}). */
+    private int search(TransactionContext tx, String lucene) {
         List<Record> entities = run(
+                tx,
                 """
                 CALL db.index.fulltext.queryNodes('entity_names', $q, {limit: $cap}) YIELD node AS e, score
                 OPTIONAL MATCH (e)-[r%s]-(o:Office) WHERE size(coalesce(r.sources, [])) > 0
@@ -250,6 +318,7 @@ public final class DirectQueries {
                 Map.of("q", lucene, "cap", SEARCH_CAP, "entityLabels", LABELS));
         List<Record> passages = current()
                 ? run(
+                        tx,
                         """
                         CALL db.index.fulltext.queryNodes('passage_text', $q, {limit: $cap}) YIELD node AS p, score
                         MATCH (d:Document)-[:HAS_PASSAGE]->(p)
@@ -261,6 +330,7 @@ public final class DirectQueries {
                         """,
                         Map.of("q", lucene, "cap", SEARCH_CAP))
                 : run(
+                        tx,
                         """
                         CALL db.index.fulltext.queryNodes('passage_text', $q, {limit: $cap}) YIELD node AS p, score
                         MATCH (d:Document)-[:HAS_PASSAGE]->(p)
@@ -283,6 +353,7 @@ public final class DirectQueries {
                     .toList();
             if (!mentioned.isEmpty()) {
                 run(
+                                tx,
                                 """
                                 UNWIND $ids AS eid
                                 MATCH (e) WHERE elementId(e) = eid
@@ -305,6 +376,7 @@ public final class DirectQueries {
                 .toList();
         if (!pageIds.isEmpty()) {
             run(
+                    tx,
                     """
                     UNWIND $ids AS id
                     MATCH (p:Passage {id: id})
@@ -315,6 +387,7 @@ public final class DirectQueries {
         entities.forEach(r -> offices.addAll(r.get("offices").asList(Value::asString)));
         if (!offices.isEmpty()) {
             run(
+                    tx,
                     """
                     UNWIND $ids AS id
                     MATCH (o:Office {id: id})

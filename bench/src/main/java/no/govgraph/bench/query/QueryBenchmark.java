@@ -143,6 +143,11 @@ public final class QueryBenchmark {
                         () -> direct.neighbourhood(t.office(), 2, 100),
                         50),
                 new Case(
+                        "2-hop, cap 100, edges without sources",
+                        "/api/entities/" + office + "/neighbourhood?depth=2&limit=100&sources=false",
+                        () -> direct.neighbourhood(t.office(), 2, 100, false),
+                        50),
+                new Case(
                         "shortest path between two leaders",
                         "/api/paths?from=" + ApiClient.encode(t.leaderFrom()) + "&to=" + ApiClient.encode(t.leaderTo()),
                         () -> direct.shortestPath(t.leaderFrom(), t.leaderTo()),

@@ -196,7 +196,7 @@ public final class QueryBenchmarkRun {
 
     private static String variantsMarkdown(List<Variant> variants) {
         StringBuilder md = new StringBuilder();
-        md.append("\nThe statements before and after this session's fixes, measured in the same run (direct side"
+        md.append("\nThe statements as at stop 10 and now, measured in the same run (direct side"
                 + " only). Earlier: as at stop 10 (types named in the neighbourhood expansion and degrees, but"
                 + " the `sources` of every relationship read, and the edges among the nodes, the entity page"
                 + " and the entity search matching all relationships before filtering on the type). Current:"

@@ -112,9 +112,11 @@ public class ExploreView extends VerticalLayout implements BeforeEnterObserver {
                         () -> status.setText("Choose an entity to start from."));
     }
 
+    // Both neighbourhood calls leave the edges' sources out: the graph never shows document ids (the
+    // evidence panel loads them per edge), and at 1M nodes they were most of a 2-hop answer.
     private void show(String id) {
         try {
-            Neighbourhood n = graphs.neighbourhood(id, depth.getValue(), null, null, CAP);
+            Neighbourhood n = graphs.neighbourhood(id, depth.getValue(), null, null, CAP, false);
             graph.setRootId(id);
             graph.setGraph(n.graph(), n.more());
             status.setText(n.nodes().size() + " nodes, " + n.edges().size() + " relationships"
@@ -126,7 +128,7 @@ public class ExploreView extends VerticalLayout implements BeforeEnterObserver {
 
     void expand(String nodeId) {
         try {
-            Neighbourhood n = graphs.neighbourhood(nodeId, 1, null, null, EXPAND_CAP);
+            Neighbourhood n = graphs.neighbourhood(nodeId, 1, null, null, EXPAND_CAP, false);
             int before = graph.nodes().size();
             graph.addGraph(n.graph(), n.more());
             int added = graph.nodes().size() - before;

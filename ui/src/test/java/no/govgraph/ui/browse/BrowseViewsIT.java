@@ -165,6 +165,8 @@ class BrowseViewsIT {
                 .extracting(n -> n.id())
                 .contains(UiSampleGraph.FROGNER, "tool:balansert-malstyring", "outcome:overgang-til-arbeid")
                 .doesNotContain(UiSampleGraph.MOSS);
+        assertThat(graph.edges()).isNotEmpty().allSatisfy(e -> assertThat(e.properties())
+                .doesNotContainKey("sources"));
 
         ComponentUtil.fireEvent(graph, new GraphComponent.ExpandEvent(graph, true, "outcome:overgang-til-arbeid"));
         assertThat(graph.nodes()).extracting(n -> n.id()).contains(UiSampleGraph.MOSS);

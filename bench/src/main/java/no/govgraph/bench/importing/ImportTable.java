@@ -38,28 +38,9 @@ final class ImportTable {
                 + " | process s | CPU s | documents out | failed files |\n");
         sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         int files = corpus.entries().size();
-        sb.append(row(
-                "(a) raw Tika, " + options.workers() + " threads, no graph",
-                raw.seconds(),
-                files,
-                corpus,
-                String.format(Locale.ROOT, "%.1f", raw.p50()),
-                String.format(Locale.ROOT, "%.1f", raw.p95()),
-                raw.processSeconds(),
-                raw.cpuSeconds(),
-                raw.documents(),
-                raw.errors()));
-        sb.append(row(
-                "(a′) raw Tika in " + options.workers() + " parse worker processes, no graph",
-                forked.seconds(),
-                files,
-                corpus,
-                String.format(Locale.ROOT, "%.1f", forked.p50()),
-                String.format(Locale.ROOT, "%.1f", forked.p95()),
-                forked.processSeconds(),
-                forked.cpuSeconds(),
-                forked.documents(),
-                forked.errors()));
+        sb.append(rawRow("(a) raw Tika, " + options.workers() + " threads, no graph", raw, files, corpus));
+        sb.append(rawRow(
+                "(a′) raw Tika in " + options.workers() + " parse worker processes, no graph", forked, files, corpus));
         Optional<Run> importer = find(runs, "importer", files);
         Optional<Run> server = find(runs, "server", files);
         importer.ifPresent(r -> sb.append(row(
@@ -173,6 +154,20 @@ final class ImportTable {
         return runs.stream()
                 .filter(r -> r.process().equals(process) && r.corpusFiles() == files)
                 .findFirst();
+    }
+
+    private static String rawRow(String side, Raw raw, int files, Corpus corpus) {
+        return row(
+                side,
+                raw.seconds(),
+                files,
+                corpus,
+                String.format(Locale.ROOT, "%.1f", raw.p50()),
+                String.format(Locale.ROOT, "%.1f", raw.p95()),
+                raw.processSeconds(),
+                raw.cpuSeconds(),
+                raw.documents(),
+                raw.errors());
     }
 
     private static String row(

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import no.govgraph.bench.report.Latency;
 import no.govgraph.ingest.parse.ExtractedDocument;
 import no.govgraph.ingest.parse.ExtractionResult;
 import no.govgraph.ingest.parse.ForkedTextExtractor;
@@ -89,16 +88,8 @@ public final class RawForkedMain {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         extractors.forEach(ForkedTextExtractor::close);
-        Latency perFile = Latency.of(nanos);
-        Properties p = new Properties();
-        p.setProperty("seconds", String.format(Locale.ROOT, "%.3f", seconds));
+        Properties p = RawSide.figures(seconds, files.size(), documents.get(), characters.get(), errors.get(), nanos);
         p.setProperty("start-seconds", String.format(Locale.ROOT, "%.3f", startSeconds));
-        p.setProperty("files", String.valueOf(files.size()));
-        p.setProperty("documents", String.valueOf(documents.get()));
-        p.setProperty("characters", String.valueOf(characters.get()));
-        p.setProperty("errors", String.valueOf(errors.get()));
-        p.setProperty("p50", String.format(Locale.ROOT, "%.2f", perFile.p50()));
-        p.setProperty("p95", String.format(Locale.ROOT, "%.2f", perFile.p95()));
         return p;
     }
 }

@@ -4,8 +4,10 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.stream.Stream;
+import no.govgraph.bench.report.Latency;
 
 /**
  * The command line both raw sides of the import benchmark share, each run as its own process:
@@ -21,6 +23,21 @@ final class RawSide {
     }
 
     private RawSide() {}
+
+    /** The figures both sides write: parse time, counts and per-file p50/p95 from each file's nanoseconds. */
+    static Properties figures(
+            double seconds, int files, long documents, long characters, long errors, long[] perFileNanos) {
+        Latency perFile = Latency.of(perFileNanos);
+        Properties p = new Properties();
+        p.setProperty("seconds", String.format(Locale.ROOT, "%.3f", seconds));
+        p.setProperty("files", String.valueOf(files));
+        p.setProperty("documents", String.valueOf(documents));
+        p.setProperty("characters", String.valueOf(characters));
+        p.setProperty("errors", String.valueOf(errors));
+        p.setProperty("p50", String.format(Locale.ROOT, "%.2f", perFile.p50()));
+        p.setProperty("p95", String.format(Locale.ROOT, "%.2f", perFile.p95()));
+        return p;
+    }
 
     static void main(String[] args, Class<?> side, String comment, Parse parse) throws Exception {
         int workers = Runtime.getRuntime().availableProcessors();

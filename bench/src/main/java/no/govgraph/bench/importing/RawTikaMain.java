@@ -3,14 +3,12 @@ package no.govgraph.bench.importing;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import no.govgraph.bench.report.Latency;
 import no.govgraph.ingest.parse.ParserSettings;
 import org.apache.tika.config.ServiceLoader;
 import org.apache.tika.detect.DefaultDetector;
@@ -126,15 +124,6 @@ public final class RawTikaMain {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdownNow();
-        Latency perFile = Latency.of(nanos);
-        Properties p = new Properties();
-        p.setProperty("seconds", String.format(Locale.ROOT, "%.3f", seconds));
-        p.setProperty("files", String.valueOf(files.size()));
-        p.setProperty("documents", String.valueOf(documents.get()));
-        p.setProperty("characters", String.valueOf(characters.get()));
-        p.setProperty("errors", String.valueOf(errors.get()));
-        p.setProperty("p50", String.format(Locale.ROOT, "%.2f", perFile.p50()));
-        p.setProperty("p95", String.format(Locale.ROOT, "%.2f", perFile.p95()));
-        return p;
+        return RawSide.figures(seconds, files.size(), documents.get(), characters.get(), errors.get(), nanos);
     }
 }

@@ -212,10 +212,12 @@ public final class Importer implements AutoCloseable {
                 stageNanos.forEach((stage, nanos) ->
                         stages.append(String.format(java.util.Locale.ROOT, " %s %.1f s", stage, nanos.sum() / 1e9)));
                 LOG.debug(
-                        "Import {} stage times (summed over threads):{}; {} write batches",
+                        "Import {} stage times (summed over threads):{}; {} write batches; statements so far"
+                                + " (calls, rows, time):{}",
                         runId,
                         stages,
-                        batchesWritten);
+                        batchesWritten,
+                        writer.times().describe());
             }
             try {
                 runs.finish(runId, tally.counts());

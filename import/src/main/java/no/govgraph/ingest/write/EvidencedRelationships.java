@@ -19,8 +19,9 @@ import org.neo4j.driver.Value;
  * highest confidence; of equals, the smallest claim id). A relationship left with no claim is
  * deleted.
  *
- * <p>The statements that match relationships by their ends' ids say {@code CYPHER replan=skip}, as
- * {@link GraphWriter}'s do; the claims are read with the planner's current choice.
+ * <p>Its statements say {@code CYPHER replan=skip expressionEngine=interpreted} and take one map
+ * parameter, as {@link GraphWriter}'s do (see there); the claims are read through the index on
+ * {@code (type, subjectId, objectId)} by a hint, so the plan made on an empty graph is the right one.
  *
  * <p>Claims carry the properties of the fact they state ({@code value}, {@code unit}, {@code target},
  * {@code since}, {@code from}, {@code to} …, named in {@code factKeys}) for this purpose.
@@ -45,6 +46,14 @@ public final class EvidencedRelationships {
 
     /** Rederives the relationships of these keys from their claims; returns how many were deleted. */
     public static long derive(TransactionContext tx, List<Key> keys) {
+        return derive(tx, keys, false, new StatementTimes());
+    }
+
+    /**
+     * Rederives the relationships of these keys from their claims; with {@code create} a relationship
+     * that has claims but is not in the graph yet is created (the writer's claims come without it).
+     */
+    static long derive(TransactionContext tx, List<Key> keys, boolean create, StatementTimes times) {
         long deleted = 0;
         for (RelType type : RelType.evidenced()) {
             List<Map<String, Object>> rows = keys.stream()
@@ -53,24 +62,29 @@ public final class EvidencedRelationships {
                     .map(Key::toMap)
                     .toList();
             if (!rows.isEmpty()) {
-                deleted += derive(tx, type, rows);
+                deleted += derive(tx, type, rows, create, times);
             }
         }
         return deleted;
     }
 
-    private static long derive(TransactionContext tx, RelType type, List<Map<String, Object>> keys) {
+    private static long derive(
+            TransactionContext tx, RelType type, List<Map<String, Object>> keys, boolean create, StatementTimes times) {
         List<Map<String, Object>> updates = new ArrayList<>();
         List<Map<String, Object>> deletions = new ArrayList<>();
+        long started = System.nanoTime();
         List<Record> rows = tx.run(
                         """
-                        UNWIND $keys AS k
-                        OPTIONAL MATCH (c:Claim {type: $type, subjectId: k.subjectId, objectId: k.objectId})
+                        CYPHER replan=skip expressionEngine=interpreted
+                        UNWIND $batch.keys AS k
+                        OPTIONAL MATCH (c:Claim {type: $batch.type, subjectId: k.subjectId, objectId: k.objectId})
+                        USING INDEX c:Claim(type, subjectId, objectId)
                         WHERE coalesce(c.period, '') = k.period AND coalesce(c.status, 'extracted') <> 'rejected'
                         RETURN k AS key, collect(properties(c)) AS claims
                         """,
-                        Map.of("keys", keys, "type", type.name()))
+                        Map.of("batch", Map.of("keys", keys, "type", type.name())))
                 .list();
+        times.add("derive read " + type.name(), keys.size(), System.nanoTime() - started);
         for (Record row : rows) {
             Map<String, Object> key = row.get("key").asMap();
             List<Map<String, Object>> claims = row.get("claims").asList(Value::asMap);
@@ -104,35 +118,41 @@ public final class EvidencedRelationships {
             updates.add(update);
         }
         NodeLabel[] ends = ENDS.get(type);
-        String match = type == RelType.ACHIEVED
-                ? "MATCH (s:%s {id: row.subjectId})-[r:ACHIEVED {period: row.period}]->(o:%s {id: row.objectId})"
-                : "MATCH (s:%s {id: row.subjectId})-[r:" + type.name() + "]->(o:%s {id: row.objectId})";
-        match = match.formatted(ends[0].label(), ends[1].label());
+        String relationship =
+                type == RelType.ACHIEVED ? "[r:ACHIEVED {period: row.period}]" : "[r:" + type.name() + "]";
+        String match = "MATCH (s:%s {id: row.subjectId})-%s->(o:%s {id: row.objectId})"
+                .formatted(ends[0].label(), relationship, ends[1].label());
         if (!updates.isEmpty()) {
-            tx.run(
-                            """
-                            CYPHER replan=skip
-                            UNWIND $rows AS row
-                            %s
-                            SET r = row.properties
-                            """
-                                    .formatted(match),
-                            Map.of("rows", updates))
-                    .consume();
+            String find = create
+                    ? "MATCH (s:%s {id: row.subjectId}), (o:%s {id: row.objectId})\nMERGE (s)-%s->(o)"
+                            .formatted(ends[0].label(), ends[1].label(), relationship)
+                    : match;
+            times.run(
+                    tx,
+                    "derive set " + type.name(),
+                    """
+                    CYPHER replan=skip expressionEngine=interpreted
+                    UNWIND $batch.rows AS row
+                    %s
+                    SET r = row.properties
+                    """
+                            .formatted(find),
+                    Map.of("rows", updates),
+                    updates.size());
         }
         if (deletions.isEmpty()) {
             return 0;
         }
         return tx.run(
                         """
-                        CYPHER replan=skip
-                        UNWIND $rows AS row
+                        CYPHER replan=skip expressionEngine=interpreted
+                        UNWIND $batch.rows AS row
                         %s
                         DELETE r
                         RETURN count(*) AS n
                         """
                                 .formatted(match),
-                        Map.of("rows", deletions))
+                        Map.of("batch", Map.of("rows", deletions)))
                 .single()
                 .get("n")
                 .asLong();

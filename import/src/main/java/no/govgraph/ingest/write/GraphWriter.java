@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import no.govgraph.ingest.extraction.Entity;
 import no.govgraph.ingest.extraction.EntityKind;
 import no.govgraph.ingest.extraction.Extraction;
@@ -42,6 +43,18 @@ import org.slf4j.LoggerFactory;
  * them again at each batch of an import into a new graph, whose statistics grow past the replan
  * threshold between batches: query planning was 23 % of the embedded database's samples in an
  * import of 1,000 files, 18 % with this (JFR, docs/BENCHMARKS.md "Where the import's time goes").
+ *
+ * <p>The rest of that 18 % was compiling each statement more than once (Neo4j's query collector,
+ * session 13): once per size class of its list parameter (Neo4j keys cached plans on it; see
+ * {@link StatementTimes#run}) and once more at its tenth run, when Neo4j recompiles a hot statement
+ * with generated expression code. A writer statement runs about once per batch, a dozen times in an
+ * import of 1,000 files, so that second compilation never paid for itself: they also say {@code
+ * expressionEngine=interpreted}, and take their rows in one map parameter, {@code $batch}.
+ *
+ * <p>Rows that name the same node or relationship twice in a batch are merged here before they
+ * are sent: an office, a tool or an outcome is named by most documents of a batch, and each of its
+ * rows rewrote its lists of aliases (and their sources, hundreds of entries) and its full-text
+ * index entry.
  */
 public final class GraphWriter {
 
@@ -68,6 +81,7 @@ public final class GraphWriter {
 
     private final Driver driver;
     private final int passagesPerTransaction;
+    private final StatementTimes times = new StatementTimes();
 
     public GraphWriter(Driver driver) {
         this(driver, PASSAGES_PER_TRANSACTION);
@@ -79,6 +93,11 @@ public final class GraphWriter {
         this.passagesPerTransaction = passagesPerTransaction;
     }
 
+    /** Calls, rows and time of each statement so far (for the import's DEBUG log). */
+    public StatementTimes times() {
+        return times;
+    }
+
     /** What the graph knows of each of these ids (absent ids are not in the map), in one query. */
     public Map<String, StoredPaths> findAll(Collection<String> ids) {
         Map<String, StoredPaths> found = new HashMap<>();
@@ -87,10 +106,12 @@ public final class GraphWriter {
         }
         driver.executableQuery(
                         """
-                        MATCH (d:Document) WHERE d.id IN $ids
+                        CYPHER replan=skip expressionEngine=interpreted
+                        MATCH (d:Document) USING INDEX d:Document(id)
+                        WHERE d.id IN $batch.ids
                         RETURN d.id AS id, coalesce(d.complete, false) AS complete, coalesce(d.paths, []) AS paths
                         """)
-                .withParameters(Map.of("ids", List.copyOf(new LinkedHashSet<>(ids))))
+                .withParameters(Map.of("batch", Map.of("ids", List.copyOf(new LinkedHashSet<>(ids)))))
                 .execute()
                 .records()
                 .forEach(r -> found.put(
@@ -112,10 +133,12 @@ public final class GraphWriter {
         return new HashSet<>(driver
                 .executableQuery(
                         """
-                        MATCH (d:Document) WHERE d.id IN $ids AND d.complete
+                        CYPHER replan=skip expressionEngine=interpreted
+                        MATCH (d:Document) USING INDEX d:Document(id)
+                        WHERE d.id IN $batch.ids AND d.complete
                         RETURN d.id AS id
                         """)
-                .withParameters(Map.of("ids", List.copyOf(ids)))
+                .withParameters(Map.of("batch", Map.of("ids", List.copyOf(ids))))
                 .execute()
                 .records()
                 .stream()
@@ -197,7 +220,7 @@ public final class GraphWriter {
         }
         if (!small.isEmpty()) {
             try (var session = driver.session()) {
-                session.executeWriteWithoutResult(tx -> {
+                inTransaction(session, small.size(), tx -> {
                     List<DocumentRecord> documents = documents(small);
                     writeDocuments(tx, documents);
                     writeContainments(tx, small);
@@ -213,20 +236,30 @@ public final class GraphWriter {
         List<DocumentRecord> documents = file.documents();
         List<Map<String, Object>> passages = passageRows(documents);
         try (var session = driver.session()) {
-            session.executeWriteWithoutResult(tx -> {
+            inTransaction(session, 1, tx -> {
                 writeDocuments(tx, documents);
                 writeContainments(tx, List.of(file));
             });
             for (int from = 0; from < passages.size(); from += passagesPerTransaction) {
                 List<Map<String, Object>> chunk =
                         passages.subList(from, Math.min(passages.size(), from + passagesPerTransaction));
-                session.executeWriteWithoutResult(tx -> writePassages(tx, chunk));
+                inTransaction(session, 0, tx -> writePassages(tx, chunk));
             }
-            session.executeWriteWithoutResult(tx -> {
+            inTransaction(session, 1, tx -> {
                 writeExtractions(tx, documents);
                 markComplete(tx, documents);
             });
         }
+    }
+
+    /** Runs {@code work} in one write transaction; times its commit as the statement "commit". */
+    private void inTransaction(org.neo4j.driver.Session session, int files, Consumer<TransactionContext> work) {
+        long[] workDone = new long[1];
+        session.executeWriteWithoutResult(tx -> {
+            work.accept(tx);
+            workDone[0] = System.nanoTime();
+        });
+        times.add("commit", files, System.nanoTime() - workDone[0]);
     }
 
     private static List<DocumentRecord> documents(List<FileGraph> files) {
@@ -246,7 +279,7 @@ public final class GraphWriter {
             SET d.fileName = last(split(last(split(first, '!/')), '/'))
             """;
 
-    private static void writeDocuments(TransactionContext tx, List<DocumentRecord> documents) {
+    private void writeDocuments(TransactionContext tx, List<DocumentRecord> documents) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (DocumentRecord d : documents) {
             Map<String, Object> row = new HashMap<>();
@@ -266,33 +299,35 @@ public final class GraphWriter {
             row.put("warning", d.warning());
             rows.add(row);
         }
-        tx.run(
-                        """
-                        CYPHER replan=skip
-                        UNWIND $rows AS row
-                        MERGE (d:Document {id: row.id})
-                        ON CREATE SET d.importedAt = datetime(), d.complete = false
-                        SET d.paths = reduce(acc = coalesce(d.paths, []), p IN row.locations |
-                                             CASE WHEN p IN acc THEN acc ELSE acc + p END)
-                        FOREACH (_ IN CASE WHEN row.known THEN [] ELSE [1] END |
-                            SET d.mediaType = row.mediaType, d.title = row.title, d.author = row.author,
-                                d.pages = row.pages, d.size = row.size, d.language = row.language, d.kind = row.kind,
-                                d.truncated = row.truncated, d.parseWarning = row.warning)
-                        // An archive gives its entries its own dates, so the same bytes in two archives
-                        // can come with two; the earliest wins, whatever order they were imported in.
-                        SET d.created = CASE WHEN d.created IS NULL OR row.created < d.created
-                                             THEN row.created ELSE d.created END,
-                            d.modified = CASE WHEN d.modified IS NULL OR row.modified < d.modified
-                                              THEN row.modified ELSE d.modified END
-                        WITH d
-                        %s
-                        """
-                                .formatted(FILE_NAME_FROM_PATHS),
-                        Map.of("rows", rows))
-                .consume();
+        times.run(
+                tx,
+                "documents",
+                """
+                CYPHER replan=skip expressionEngine=interpreted
+                UNWIND $batch.rows AS row
+                MERGE (d:Document {id: row.id})
+                ON CREATE SET d.importedAt = datetime(), d.complete = false
+                SET d.paths = reduce(acc = coalesce(d.paths, []), p IN row.locations |
+                                     CASE WHEN p IN acc THEN acc ELSE acc + p END)
+                FOREACH (_ IN CASE WHEN row.known THEN [] ELSE [1] END |
+                    SET d.mediaType = row.mediaType, d.title = row.title, d.author = row.author,
+                        d.pages = row.pages, d.size = row.size, d.language = row.language, d.kind = row.kind,
+                        d.truncated = row.truncated, d.parseWarning = row.warning)
+                // An archive gives its entries its own dates, so the same bytes in two archives
+                // can come with two; the earliest wins, whatever order they were imported in.
+                SET d.created = CASE WHEN d.created IS NULL OR row.created < d.created
+                                     THEN row.created ELSE d.created END,
+                    d.modified = CASE WHEN d.modified IS NULL OR row.modified < d.modified
+                                      THEN row.modified ELSE d.modified END
+                WITH d
+                %s
+                """
+                        .formatted(FILE_NAME_FROM_PATHS),
+                Map.of("rows", rows),
+                rows.size());
     }
 
-    private static void writeContainments(TransactionContext tx, List<FileGraph> files) {
+    private void writeContainments(TransactionContext tx, List<FileGraph> files) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (FileGraph file : files) {
             for (FileGraph.Containment c : file.containments()) {
@@ -302,17 +337,19 @@ public final class GraphWriter {
         if (rows.isEmpty()) {
             return;
         }
-        tx.run(
-                        """
-                        CYPHER replan=skip
-                        UNWIND $rows AS row
-                        MATCH (parent:Document {id: row.parentId}), (child:Document {id: row.childId})
-                        MERGE (parent)-[c:CONTAINS]->(child)
-                        SET c.names = reduce(acc = coalesce(c.names, []), n IN row.names |
-                                             CASE WHEN n IN acc THEN acc ELSE acc + n END)
-                        """,
-                        Map.of("rows", rows))
-                .consume();
+        times.run(
+                tx,
+                "containments",
+                """
+                CYPHER replan=skip expressionEngine=interpreted
+                UNWIND $batch.rows AS row
+                MATCH (parent:Document {id: row.parentId}), (child:Document {id: row.childId})
+                MERGE (parent)-[c:CONTAINS]->(child)
+                SET c.names = reduce(acc = coalesce(c.names, []), n IN row.names |
+                                     CASE WHEN n IN acc THEN acc ELSE acc + n END)
+                """,
+                Map.of("rows", rows),
+                rows.size());
     }
 
     /**
@@ -340,24 +377,26 @@ public final class GraphWriter {
         return rows;
     }
 
-    private static void writePassages(TransactionContext tx, List<Map<String, Object>> rows) {
+    private void writePassages(TransactionContext tx, List<Map<String, Object>> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        tx.run(
-                        """
-                        CYPHER replan=skip
-                        UNWIND $rows AS row
-                        MATCH (d:Document {id: row.documentId})
-                        MERGE (p:Passage {id: row.id})
-                        SET p.text = row.text, p.index = row.index, p.page = row.page
-                        MERGE (d)-[:HAS_PASSAGE]->(p)
-                        """,
-                        Map.of("rows", rows))
-                .consume();
+        times.run(
+                tx,
+                "passages",
+                """
+                CYPHER replan=skip expressionEngine=interpreted
+                UNWIND $batch.rows AS row
+                MATCH (d:Document {id: row.documentId})
+                MERGE (p:Passage {id: row.id})
+                SET p.text = row.text, p.index = row.index, p.page = row.page
+                MERGE (d)-[:HAS_PASSAGE]->(p)
+                """,
+                Map.of("rows", rows),
+                rows.size());
     }
 
-    private static void writeExtractions(TransactionContext tx, List<DocumentRecord> documents) {
+    private void writeExtractions(TransactionContext tx, List<DocumentRecord> documents) {
         Map<EntityKind, List<Map<String, Object>>> entities = new EnumMap<>(EntityKind.class);
         Map<EntityKind, List<Map<String, Object>>> mentions = new EnumMap<>(EntityKind.class);
         Map<RelType, List<Map<String, Object>>> facts = new EnumMap<>(RelType.class);
@@ -367,62 +406,130 @@ public final class GraphWriter {
             }
             collect(d, entities, mentions, facts);
         }
-        entities.forEach((kind, rows) -> tx.run(
-                        """
-                        CYPHER replan=skip
-                        UNWIND $rows AS row
-                        MERGE (e:%s {id: row.id})
-                        SET e += row.properties, e.name = row.name,
-                            e.aliasSources = reduce(acc = coalesce(e.aliasSources, []), a IN row.aliasSources |
-                                                    CASE WHEN a IN acc THEN acc ELSE acc + a END),
-                            e.aliases = reduce(acc = coalesce(e.aliases, []), a IN row.aliases |
-                                               CASE WHEN a IN acc THEN acc ELSE acc + a END)
-                        %s
-                        """
-                                .formatted(kind.label().label(), kind == EntityKind.LEADER ? LEADER_BACKGROUND : ""),
-                        Map.of("rows", rows))
-                .consume());
-        mentions.forEach((kind, rows) -> tx.run(
-                        """
-                        CYPHER replan=skip
-                        UNWIND $rows AS row
-                        MATCH (p:Passage {id: row.passageId}), (e:%s {id: row.entityId})
-                        MERGE (p)-[:MENTIONS]->(e)
-                        """
-                                .formatted(kind.label().label()),
-                        Map.of("rows", rows))
-                .consume());
+        entities.forEach((kind, rows) -> {
+            List<Map<String, Object>> merged = mergeEntityRows(rows);
+            times.run(
+                    tx,
+                    "entities " + kind.label().label(),
+                    """
+                    CYPHER replan=skip expressionEngine=interpreted
+                    UNWIND $batch.rows AS row
+                    MERGE (e:%s {id: row.id})
+                    WITH e, row, coalesce(e.aliasSources, []) AS sources, coalesce(e.aliases, []) AS aliases
+                    // The row's lists hold each value once: append those the entity does not have yet.
+                    SET e += row.properties, e.name = row.name,
+                        e.aliasSources = sources + [a IN row.aliasSources WHERE NOT a IN sources],
+                        e.aliases = aliases + [a IN row.aliases WHERE NOT a IN aliases]
+                    %s
+                    """
+                            .formatted(kind.label().label(), kind == EntityKind.LEADER ? LEADER_BACKGROUND : ""),
+                    Map.of("rows", merged),
+                    merged.size());
+        });
+        mentions.forEach((kind, rows) -> {
+            // MERGE makes a repeated mention one relationship anyway; sending it once saves the lookups.
+            List<Map<String, Object>> distinct = List.copyOf(new LinkedHashSet<>(rows));
+            times.run(
+                    tx,
+                    "mentions " + kind.label().label(),
+                    """
+                    CYPHER replan=skip expressionEngine=interpreted
+                    UNWIND $batch.rows AS row
+                    MATCH (p:Passage {id: row.passageId}), (e:%s {id: row.entityId})
+                    MERGE (p)-[:MENTIONS]->(e)
+                    """
+                            .formatted(kind.label().label()),
+                    Map.of("rows", distinct),
+                    distinct.size());
+        });
         List<EvidencedRelationships.Key> keys = new ArrayList<>();
         facts.forEach((type, rows) -> rows.forEach(row -> keys.add(new EvidencedRelationships.Key(
                 type, (String) row.get("subjectId"), (String) row.get("objectId"), (String) row.get("period")))));
         facts.forEach((type, rows) -> {
             NodeLabel[] ends = EvidencedRelationships.ENDS.get(type);
-            String merge = type == RelType.ACHIEVED
-                    ? "MERGE (s)-[r:ACHIEVED {period: row.period}]->(o)"
-                    : "MERGE (s)-[r:%s]->(o)".formatted(type.name());
-            tx.run(
-                            """
-                            CYPHER replan=skip
-                            UNWIND $rows AS row
-                            MATCH (s:%s {id: row.subjectId}), (o:%s {id: row.objectId}), (p:Passage {id: row.passageId})
-                            %s
-                            MERGE (c:Claim {id: row.claimId})
-                            ON CREATE SET c.status = 'extracted'
-                            SET c += row.fact,
-                                c.factKeys = row.factKeys, c.type = row.type, c.subjectId = row.subjectId,
-                                c.objectId = row.objectId, c.period = row.claimPeriod, c.quote = row.quote,
-                                c.page = row.page, c.method = row.method, c.confidence = row.confidence,
-                                c.documentId = row.documentId
-                            MERGE (c)-[:FROM]->(p)
-                            MERGE (c)-[:ABOUT]->(s)
-                            MERGE (c)-[:ABOUT]->(o)
-                            """
-                                    .formatted(ends[0].label(), ends[1].label(), merge),
-                            Map.of("rows", rows))
-                    .consume();
+            List<Map<String, Object>> claims = mergeClaimRows(rows);
+            // The relationship itself is MERGEd once per key by EvidencedRelationships.derive below,
+            // not once per claim: a batch states the same relationship in many passages.
+            times.run(
+                    tx,
+                    "claims " + type.name(),
+                    """
+                    CYPHER replan=skip expressionEngine=interpreted
+                    UNWIND $batch.rows AS row
+                    MATCH (s:%s {id: row.subjectId}), (o:%s {id: row.objectId}), (p:Passage {id: row.passageId})
+                    MERGE (c:Claim {id: row.claimId})
+                    ON CREATE SET c.status = 'extracted'
+                    SET c += row.fact,
+                        c.factKeys = row.factKeys, c.type = row.type, c.subjectId = row.subjectId,
+                        c.objectId = row.objectId, c.period = row.claimPeriod, c.quote = row.quote,
+                        c.page = row.page, c.method = row.method, c.confidence = row.confidence,
+                        c.documentId = row.documentId
+                    MERGE (c)-[:FROM]->(p)
+                    MERGE (c)-[:ABOUT]->(s)
+                    MERGE (c)-[:ABOUT]->(o)
+                    """
+                            .formatted(ends[0].label(), ends[1].label()),
+                    Map.of("rows", claims),
+                    claims.size());
         });
         // Sources and properties follow from all the claims, whatever order documents came in.
-        EvidencedRelationships.derive(tx, keys);
+        EvidencedRelationships.derive(tx, keys, true, times);
+    }
+
+    /**
+     * One row per entity: the rows of one entity in a batch, as if written one after the other
+     * (properties and name of the later row win, alias lists are unions in order).
+     */
+    private static List<Map<String, Object>> mergeEntityRows(List<Map<String, Object>> rows) {
+        Map<Object, Map<String, Object>> byId = new LinkedHashMap<>();
+        for (Map<String, Object> row : rows) {
+            Map<String, Object> before = byId.get(row.get("id"));
+            if (before == null) {
+                byId.put(row.get("id"), row);
+                continue;
+            }
+            Map<String, Object> merged = new HashMap<>(row);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> properties = new HashMap<>((Map<String, Object>) before.get("properties"));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> later = (Map<String, Object>) row.get("properties");
+            properties.putAll(later);
+            merged.put("properties", properties);
+            merged.put("aliases", union(before.get("aliases"), row.get("aliases")));
+            merged.put("aliasSources", union(before.get("aliasSources"), row.get("aliasSources")));
+            byId.put(row.get("id"), merged);
+        }
+        return List.copyOf(byId.values());
+    }
+
+    private static List<Object> union(Object first, Object second) {
+        LinkedHashSet<Object> all = new LinkedHashSet<>((List<?>) first);
+        all.addAll((List<?>) second);
+        return List.copyOf(all);
+    }
+
+    /**
+     * One row per claim id (a fact stated twice with the same quote in the same passage), as if
+     * written one after the other: the later row's values win, the fact's properties accumulate.
+     */
+    private static List<Map<String, Object>> mergeClaimRows(List<Map<String, Object>> rows) {
+        Map<Object, Map<String, Object>> byId = new LinkedHashMap<>();
+        for (Map<String, Object> row : rows) {
+            Map<String, Object> before = byId.get(row.get("claimId"));
+            if (before == null) {
+                byId.put(row.get("claimId"), row);
+                continue;
+            }
+            Map<String, Object> merged = new HashMap<>(row);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> fact = new HashMap<>((Map<String, Object>) before.get("fact"));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> later = (Map<String, Object>) row.get("fact");
+            fact.putAll(later);
+            merged.put("fact", fact);
+            byId.put(row.get("claimId"), merged);
+        }
+        return List.copyOf(byId.values());
     }
 
     private static void collect(
@@ -501,20 +608,18 @@ public final class GraphWriter {
                 f.evidence().quote()));
     }
 
-    private static void markComplete(TransactionContext tx, List<DocumentRecord> documents) {
-        tx.run(
-                        """
-                        CYPHER replan=skip
-                        UNWIND $ids AS id
-                        MATCH (d:Document {id: id})
-                        SET d.complete = true
-                        """,
-                        Map.of(
-                                "ids",
-                                documents.stream()
-                                        .map(DocumentRecord::id)
-                                        .distinct()
-                                        .toList()))
-                .consume();
+    private void markComplete(TransactionContext tx, List<DocumentRecord> documents) {
+        List<String> ids = documents.stream().map(DocumentRecord::id).distinct().toList();
+        times.run(
+                tx,
+                "complete",
+                """
+                CYPHER replan=skip expressionEngine=interpreted
+                UNWIND $batch.ids AS id
+                MATCH (d:Document {id: id})
+                SET d.complete = true
+                """,
+                Map.of("ids", ids),
+                ids.size());
     }
 }

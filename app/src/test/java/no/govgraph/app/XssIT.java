@@ -479,7 +479,9 @@ class XssIT {
                 .orElseThrow();
         String newId = cookie.substring("JSESSIONID=".length(), cookie.indexOf(';'));
         assertThat(newId).isNotEqualTo(oldId);
-        assertThat(cookie.toLowerCase(java.util.Locale.ROOT)).contains("httponly");
+        assertThat(cookie.toLowerCase(java.util.Locale.ROOT))
+                .contains("httponly")
+                .contains("samesite=lax");
         System.out.println("XssIT: session cookie attributes after sign-in: " + cookie.substring(cookie.indexOf(';')));
 
         // The old page's own requests, still with the old id: a UIDL request from its client...

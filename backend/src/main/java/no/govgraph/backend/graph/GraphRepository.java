@@ -10,13 +10,10 @@ import java.util.Optional;
 import no.govgraph.backend.cypher.GraphView;
 import no.govgraph.backend.support.EntityIds;
 import no.govgraph.backend.support.GraphValues;
+import no.govgraph.backend.support.ReadTransactions;
 import no.govgraph.neo4j.model.NodeLabel;
 import no.govgraph.neo4j.model.RelType;
-import org.neo4j.driver.AccessMode;
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
@@ -25,9 +22,7 @@ import org.neo4j.driver.Value;
  * Traversals over the relationships between entities. Relationships with no supporting claim left
  * (empty {@code sources}) are hidden everywhere.
  *
- * <p>The statements of one request run in one read transaction ({@link #read}): sent as a
- * transaction each, every statement also cost a session, a BEGIN and a COMMIT, which together took
- * longer than a 1-hop neighbourhood's store reads at 1M nodes (docs/BENCHMARKS.md).
+ * <p>The statements of one request run in one read transaction ({@link ReadTransactions}).
  */
 @Singleton
 class GraphRepository {
@@ -53,24 +48,15 @@ class GraphRepository {
         }
     }
 
-    private final Driver driver;
-    private final SessionConfig reads;
+    private final ReadTransactions transactions;
 
-    GraphRepository(Driver driver) {
-        this.driver = driver;
-        // executableQuery's bookmarks: a read here sees what a request just wrote through it, on a
-        // cluster too.
-        this.reads = SessionConfig.builder()
-                .withDefaultAccessMode(AccessMode.READ)
-                .withBookmarkManager(driver.executableQueryBookmarkManager())
-                .build();
+    GraphRepository(ReadTransactions transactions) {
+        this.transactions = transactions;
     }
 
-    /** Runs {@code work} in one read transaction (which the driver retries on transient errors). */
+    /** Runs {@code work} in one read transaction. */
     <T> T read(TransactionCallback<T> work) {
-        try (Session session = driver.session(reads)) {
-            return session.executeRead(work);
-        }
+        return transactions.read(work);
     }
 
     Optional<Found> entity(TransactionContext tx, NodeLabel label, String id) {

@@ -7,19 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import no.govgraph.backend.support.EntityIds;
+import no.govgraph.backend.support.ReadTransactions;
 import no.govgraph.neo4j.model.RelType;
-import org.neo4j.driver.AccessMode;
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 
 /**
  * Full-text queries over the {@code passage_text} and {@code entity_names} indexes. The statements
- * of one search run in one read transaction ({@link #read}), as in GraphRepository.
+ * of one search run in one read transaction ({@link ReadTransactions}).
  */
 @Singleton
 class SearchRepository {
@@ -55,22 +52,15 @@ class SearchRepository {
         }
     }
 
-    private final Driver driver;
-    private final SessionConfig reads;
+    private final ReadTransactions transactions;
 
-    SearchRepository(Driver driver) {
-        this.driver = driver;
-        this.reads = SessionConfig.builder()
-                .withDefaultAccessMode(AccessMode.READ)
-                .withBookmarkManager(driver.executableQueryBookmarkManager())
-                .build();
+    SearchRepository(ReadTransactions transactions) {
+        this.transactions = transactions;
     }
 
-    /** Runs {@code work} in one read transaction (which the driver retries on transient errors). */
+    /** Runs {@code work} in one read transaction. */
     <T> T read(TransactionCallback<T> work) {
-        try (Session session = driver.session(reads)) {
-            return session.executeRead(work);
-        }
+        return transactions.read(work);
     }
 
     /**

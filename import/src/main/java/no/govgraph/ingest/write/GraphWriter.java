@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BinaryOperator;
 import java.util.function.Consumer;
 import no.govgraph.ingest.extraction.Entity;
 import no.govgraph.ingest.extraction.EntityKind;
@@ -481,25 +482,13 @@ public final class GraphWriter {
      * (properties and name of the later row win, alias lists are unions in order).
      */
     private static List<Map<String, Object>> mergeEntityRows(List<Map<String, Object>> rows) {
-        Map<Object, Map<String, Object>> byId = new LinkedHashMap<>();
-        for (Map<String, Object> row : rows) {
-            Map<String, Object> before = byId.get(row.get("id"));
-            if (before == null) {
-                byId.put(row.get("id"), row);
-                continue;
-            }
+        return mergeRows(rows, "id", (before, row) -> {
             Map<String, Object> merged = new HashMap<>(row);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> properties = new HashMap<>((Map<String, Object>) before.get("properties"));
-            @SuppressWarnings("unchecked")
-            Map<String, Object> later = (Map<String, Object>) row.get("properties");
-            properties.putAll(later);
-            merged.put("properties", properties);
+            merged.put("properties", laterWins(before.get("properties"), row.get("properties")));
             merged.put("aliases", union(before.get("aliases"), row.get("aliases")));
             merged.put("aliasSources", union(before.get("aliasSources"), row.get("aliasSources")));
-            byId.put(row.get("id"), merged);
-        }
-        return List.copyOf(byId.values());
+            return merged;
+        });
     }
 
     private static List<Object> union(Object first, Object second) {
@@ -513,23 +502,26 @@ public final class GraphWriter {
      * written one after the other: the later row's values win, the fact's properties accumulate.
      */
     private static List<Map<String, Object>> mergeClaimRows(List<Map<String, Object>> rows) {
-        Map<Object, Map<String, Object>> byId = new LinkedHashMap<>();
-        for (Map<String, Object> row : rows) {
-            Map<String, Object> before = byId.get(row.get("claimId"));
-            if (before == null) {
-                byId.put(row.get("claimId"), row);
-                continue;
-            }
+        return mergeRows(rows, "claimId", (before, row) -> {
             Map<String, Object> merged = new HashMap<>(row);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> fact = new HashMap<>((Map<String, Object>) before.get("fact"));
-            @SuppressWarnings("unchecked")
-            Map<String, Object> later = (Map<String, Object>) row.get("fact");
-            fact.putAll(later);
-            merged.put("fact", fact);
-            byId.put(row.get("claimId"), merged);
-        }
-        return List.copyOf(byId.values());
+            merged.put("fact", laterWins(before.get("fact"), row.get("fact")));
+            return merged;
+        });
+    }
+
+    /** The rows with one row per value of {@code key}, in first-seen order, combined by {@code later}. */
+    private static List<Map<String, Object>> mergeRows(
+            List<Map<String, Object>> rows, String key, BinaryOperator<Map<String, Object>> later) {
+        Map<Object, Map<String, Object>> byKey = new LinkedHashMap<>();
+        rows.forEach(row -> byKey.merge(row.get(key), row, later));
+        return List.copyOf(byKey.values());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> laterWins(Object first, Object second) {
+        Map<String, Object> all = new HashMap<>((Map<String, Object>) first);
+        all.putAll((Map<String, Object>) second);
+        return all;
     }
 
     private static void collect(

@@ -44,9 +44,6 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
         form.setI18n(i18n("Check the user name and password and try again."));
         form.setForgotPasswordButtonVisible(false);
-        // No login listener: with an action the form posts itself and sends nothing through Vaadin, so
-        // the password never travels in a UIDL request and the sign-in never runs inside one.
-        form.setAction(SignInServlet.PATH.substring(1));
 
         H1 title = new H1("govgraph");
         Paragraph hint = new Paragraph("Governance documents as a graph, with the evidence behind every link.");
@@ -79,6 +76,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         } else if (query.containsKey(SignInServlet.FAILED)) {
             showError(SignInServlet.takeFailure(httpSession()).orElse(DEFAULT_FAILURE));
         }
+        // No login listener: with an action the form posts itself and sends nothing through Vaadin, so
+        // the password never travels in a UIDL request and the sign-in never runs inside one.
         String action = contextPath() + SignInServlet.PATH;
         form.setAction(
                 next.isEmpty()
